@@ -1,0 +1,44 @@
+"""IncomingMessage/OutgoingMessage <-> JSON for the database rows that carry them."""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import asdict
+from datetime import datetime
+from typing import Any
+
+from bot.messages import ImageRef, IncomingMessage, Mention, OutgoingMessage
+
+
+def incoming_to_json(msg: IncomingMessage) -> dict[str, Any]:
+    data = asdict(msg)
+    for key in ("received_at", "reply_handle_expires_at"):
+        if data[key] is not None:
+            data[key] = data[key].isoformat()
+    return data
+
+
+def incoming_from_json(data: dict[str, Any]) -> IncomingMessage:
+    values = dict(data)
+    values["images"] = tuple(
+        ImageRef(kind=i["kind"], ref=i["ref"], extra=tuple(tuple(x) for x in i.get("extra", ())))
+        for i in data.get("images", ())
+    )
+    values["mentions"] = tuple(data.get("mentions", ()))
+    for key in ("received_at", "reply_handle_expires_at"):
+        if values.get(key):
+            values[key] = datetime.fromisoformat(values[key])
+    return IncomingMessage(**values)
+
+
+def outgoing_to_json(msg: OutgoingMessage) -> dict[str, Any]:
+    data = asdict(msg)
+    data["image_png"] = base64.b64encode(msg.image_png).decode() if msg.image_png else None
+    return data
+
+
+def outgoing_from_json(data: dict[str, Any]) -> OutgoingMessage:
+    values = dict(data)
+    values["mentions"] = tuple(Mention(**m) for m in data.get("mentions", ()))
+    values["image_png"] = base64.b64decode(data["image_png"]) if data.get("image_png") else None
+    return OutgoingMessage(**values)

@@ -1,0 +1,387 @@
+"""The case state machine. Views and chat handlers call these functions; none of them
+decides a transition on its own.
+
+待分派 → 已分派 → 已签收 → 办理中 → 已办结 → 已核查(归档)
+退回 goes back to the dispatcher; 重新办理 reopens a closed or archived case.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from bot.deadlines import DeadlineCalculator
+from models import Case, CaseEvent, CaseUnit, ExtensionRequest, Person, Reply, Unit
+
+
+class Status(str, enum.Enum):
+    PENDING = "pending"  # 待分派
+    RETURNED = "returned"  # 已退回 (back with the dispatcher)
+    DISPATCHED = "dispatched"  # 已分派
+    SIGNED = "signed"  # 已签收
+    IN_PROGRESS = "in_progress"  # 办理中
+    CLOSED = "closed"  # 已办结
+    VERIFIED = "verified"  # 已核查 (归档)
+    DUPLICATE = "duplicate"  # 重复件, linked to an open case
+
+
+STATUS_LABELS = {
+    Status.PENDING: "待分派",
+    Status.RETURNED: "已退回",
+    Status.DISPATCHED: "已分派",
+    Status.SIGNED: "已签收",
+    Status.IN_PROGRESS: "办理中",
+    Status.CLOSED: "已办结",
+    Status.VERIFIED: "已核查",
+    Status.DUPLICATE: "重复件",
+}
+OPEN_STATUSES = (Status.PENDING, Status.RETURNED, Status.DISPATCHED, Status.SIGNED, Status.IN_PROGRESS)
+WITH_UNIT = (Status.DISPATCHED, Status.SIGNED, Status.IN_PROGRESS)
+SATISFACTION = ("满意", "基本满意", "不满意")
+
+# (action, from statuses) → to status. The single table of legal transitions.
+TRANSITIONS: dict[str, tuple[tuple[Status, ...], Status | None]] = {
+    "dispatch": ((Status.PENDING, Status.RETURNED), Status.DISPATCHED),
+    "sign": ((Status.DISPATCHED,), Status.SIGNED),
+    "progress": ((Status.DISPATCHED, Status.SIGNED, Status.IN_PROGRESS), Status.IN_PROGRESS),
+    "request_extension": (WITH_UNIT, None),
+    "decide_extension": (WITH_UNIT, None),
+    "return": (WITH_UNIT, Status.RETURNED),
+    "close": ((Status.SIGNED, Status.IN_PROGRESS), Status.CLOSED),
+    "co_finish": (WITH_UNIT, None),
+    "verify": ((Status.CLOSED,), Status.VERIFIED),
+    "reopen": ((Status.CLOSED, Status.VERIFIED), Status.IN_PROGRESS),
+    "instruct": (OPEN_STATUSES + (Status.CLOSED,), None),
+    "supervise": (OPEN_STATUSES, None),
+    "rate": ((Status.CLOSED, Status.VERIFIED), None),
+}
+
+
+class LifecycleError(Exception):
+    """A rule of the lifecycle refused the action. ``message`` is the Chinese text for the user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who acts: a person (from chat or the web) or the system."""
+
+    person: Person | None
+    label: str = ""
+    channel: str = "chat"
+
+    @property
+    def person_id(self) -> int | None:
+        return self.person.id if self.person else None
+
+
+@dataclass
+class Lifecycle:
+    """Domain operations on cases, bound to a session, a clock reading and the deadline rules."""
+
+    session: Session
+    deadlines: DeadlineCalculator
+    now: datetime
+
+    # --- helpers -------------------------------------------------------------------------
+    def _check(self, case: Case, action: str) -> Status | None:
+        allowed, target = TRANSITIONS[action]
+        if Status(case.status) not in allowed:
+            label = STATUS_LABELS[Status(case.status)]
+            raise LifecycleError(f"工单 {case.number} 当前为“{label}”，不能执行此操作。")
+        return target
+
+    def _event(
+        self,
+        case: Case,
+        kind: str,
+        actor: Actor,
+        *,
+        text: str | None = None,
+        unit: Unit | None = None,
+        from_status: str | None = None,
+        to_status: str | None = None,
+        data: dict[str, object] | None = None,
+    ) -> CaseEvent:
+        event = CaseEvent(
+            kind=kind,
+            from_status=from_status,
+            to_status=to_status,
+            actor_id=actor.person_id,
+            actor_label=actor.label or (actor.person.name if actor.person else "系统"),
+            unit_id=unit.id if unit else None,
+            text=text,
+            data=dict(data or {}),
+            channel=actor.channel,
+            created_at=self.now,
+        )
+        case.events.append(event)
+        case.updated_at = self.now
+        return event
+
+    def _move(self, case: Case, action: str, actor: Actor, **event_args: object) -> None:
+        target = self._check(case, action)
+        before = case.status
+        if target is not None:
+            case.status = target.value
+        self._event(case, action, actor, from_status=before, to_status=case.status, **event_args)  # type: ignore[arg-type]
+
+    def _acting_unit(self, case: Case, actor: Actor, *, lead_only: bool = False) -> CaseUnit:
+        """The actor's unit's part in the case; refuses people of other units."""
+        person = actor.person
+        if person is None or person.unit_id is None:
+            raise LifecycleError("只有承办单位人员可以办理。")
+        link = case.unit_link(person.unit_id)
+        if link is None:
+            raise LifecycleError(f"工单 {case.number} 不属于您的单位。")
+        if lead_only and link.role != "lead":
+            raise LifecycleError("此操作只能由主办单位办理。")
+        return link
+
+    # --- creation ------------------------------------------------------------------------
+    def next_number(self) -> str:
+        local_day = self.deadlines.local(self.now).strftime("%Y%m%d")
+        prefix = f"DB-{local_day}-"
+        last = self.session.scalar(
+            select(func.max(Case.number)).where(Case.number.like(f"{prefix}%"))
+        )
+        serial = int(last.rsplit("-", 1)[1]) + 1 if last else 1
+        return f"{prefix}{serial:04d}"
+
+    def create_case(
+        self,
+        actor: Actor,
+        *,
+        title: str,
+        body: str,
+        source_platform: str = "other",
+        source_link: str | None = None,
+        author: str | None = None,
+        posted_at: datetime | None = None,
+        place: str | None = None,
+        category: str | None = None,
+        request_type: str = "投诉",
+        urgent: bool = False,
+        proposal: dict[str, object] | None = None,
+        source_inbound_id: int | None = None,
+    ) -> Case:
+        case = Case(
+            number=self.next_number(),
+            status=Status.PENDING.value,
+            source_platform=source_platform,
+            source_link=source_link,
+            author=author,
+            posted_at=posted_at,
+            title=title[:256],
+            body=body,
+            place=place,
+            category=category,
+            request_type=request_type,
+            urgent=urgent,
+            proposal=dict(proposal or {}),
+            created_by_id=actor.person_id,
+            source_inbound_id=source_inbound_id,
+            created_at=self.now,
+            updated_at=self.now,
+        )
+        self.session.add(case)
+        self._event(case, "created", actor, to_status=case.status)
+        self.session.flush()
+        return case
+
+    # --- dispatcher ------------------------------------------------------------------------
+    def dispatch(self, case: Case, actor: Actor, lead: Unit, co_units: list[Unit] | None = None) -> None:
+        co_units = [u for u in (co_units or []) if u.id != lead.id]
+        if len({u.id for u in co_units}) != len(co_units):
+            raise LifecycleError("协办单位重复。")
+        before = case.status
+        self._check(case, "dispatch")
+        # A re-dispatch after 退回 replaces the units.
+        case.units.clear()
+        self.session.flush()
+        case.units.append(CaseUnit(unit_id=lead.id, unit=lead, role="lead", assigned_at=self.now))
+        for unit in co_units:
+            case.units.append(CaseUnit(unit_id=unit.id, unit=unit, role="co", assigned_at=self.now))
+        case.lead_unit = lead
+        case.lead_unit_id = lead.id
+        case.dispatched_at = self.now
+        case.signed_at = None
+        deadline = self.deadlines.for_case(case.request_type, case.urgent, self.now)
+        case.due_at = deadline.due_at
+        case.calendar_note = deadline.note
+        case.status = Status.DISPATCHED.value
+        names = "、".join(u.name for u in co_units)
+        self._event(
+            case,
+            "dispatch",
+            actor,
+            unit=lead,
+            from_status=before,
+            to_status=case.status,
+            text=f"主办: {lead.name}" + (f"; 协办: {names}" if names else ""),
+            data={"lead": lead.id, "co": [u.id for u in co_units], "due_at": case.due_at.isoformat()},
+        )
+
+    # --- units -----------------------------------------------------------------------------
+    def sign(self, case: Case, actor: Actor) -> CaseUnit:
+        link = self._acting_unit(case, actor)
+        if link.signed_at is not None:
+            raise LifecycleError(f"工单 {case.number} 贵单位已签收。")
+        link.signed_at = self.now
+        if link.role == "lead":
+            case.signed_at = self.now
+            self._move(case, "sign", actor, unit=link.unit)
+        else:
+            self._check(case, "progress")
+            self._event(case, "co_sign", actor, unit=link.unit)
+        return link
+
+    def progress(self, case: Case, actor: Actor, text: str) -> None:
+        if not text.strip():
+            raise LifecycleError("请写明进展内容，例如：进展 已联系网民，正在核实。")
+        link = self._acting_unit(case, actor)
+        if link.signed_at is None:
+            link.signed_at = self.now  # reporting progress implies having signed
+            if link.role == "lead":
+                case.signed_at = case.signed_at or self.now
+        self.session.add(
+            Reply(case=case, unit_id=link.unit_id, author_id=actor.person_id, kind="progress", text=text,
+                  created_at=self.now)
+        )
+        if link.role == "lead":
+            self._move(case, "progress", actor, unit=link.unit, text=text)
+        else:
+            self._check(case, "progress")
+            self._event(case, "progress", actor, unit=link.unit, text=text)
+
+    def request_extension(self, case: Case, actor: Actor, days: int, reason: str) -> ExtensionRequest:
+        self._check(case, "request_extension")
+        link = self._acting_unit(case, actor, lead_only=True)
+        if not reason.strip():
+            raise LifecycleError("申请延期须写明原因，例如：申请延期 3天 需协调多部门。")
+        if days < 1 or days > self.deadlines.policy.max_extension_days:
+            raise LifecycleError(f"延期天数须在 1 至 {self.deadlines.policy.max_extension_days} 个工作日之间。")
+        if any(x.state == "pending" for x in case.extensions):
+            raise LifecycleError("已有延期申请待审批。")
+        if case.due_at is not None and self.now > case.due_at:
+            raise LifecycleError("已超期，不能再申请延期，请尽快办结或联系网信办。")
+        base = case.due_at or self.now
+        new_due = self.deadlines.extend(base, days)
+        request = ExtensionRequest(
+            case=case, unit_id=link.unit_id, requested_by_id=actor.person_id, working_days=days, reason=reason,
+            old_due_at=case.due_at, new_due_at=new_due.due_at, state="pending", created_at=self.now,
+        )
+        self.session.add(request)
+        self._event(case, "extension_requested", actor, unit=link.unit, text=reason,
+                    data={"days": days, "new_due_at": new_due.due_at.isoformat()})
+        return request
+
+    def decide_extension(self, case: Case, actor: Actor, approve: bool, note: str = "") -> ExtensionRequest:
+        self._check(case, "decide_extension")
+        pending = [x for x in case.extensions if x.state == "pending"]
+        if not pending:
+            raise LifecycleError(f"工单 {case.number} 没有待审批的延期申请。")
+        request = pending[-1]
+        request.state = "approved" if approve else "rejected"
+        request.decided_by_id = actor.person_id
+        request.decided_at = self.now
+        if approve:
+            case.due_at = request.new_due_at
+        self._event(case, "extension_approved" if approve else "extension_rejected", actor, text=note or None,
+                    data={"due_at": case.due_at.isoformat() if case.due_at else None})
+        return request
+
+    def return_case(self, case: Case, actor: Actor, reason: str) -> None:
+        if not reason.strip():
+            raise LifecycleError("退回须写明原因，例如：退回 不属于本单位职责。")
+        link = self._acting_unit(case, actor, lead_only=True)
+        self._move(case, "return", actor, unit=link.unit, text=reason)
+        case.due_at = None
+
+    def close(self, case: Case, actor: Actor, text: str) -> Reply:
+        if not text.strip():
+            raise LifecycleError("请写明办理结果，例如：已办结 已安排清理并回复网民。")
+        link = self._acting_unit(case, actor)
+        reply = Reply(case=case, unit_id=link.unit_id, author_id=actor.person_id, kind="final", text=text,
+                      created_at=self.now)
+        self.session.add(reply)
+        link.finished_at = self.now
+        link.signed_at = link.signed_at or self.now
+        if link.role == "lead":
+            if Status(case.status) == Status.DISPATCHED:  # closing implies signing
+                case.signed_at = self.now
+                self._move(case, "sign", actor, unit=link.unit)
+            self._move(case, "close", actor, unit=link.unit, text=text)
+            case.closed_at = self.now
+        else:
+            self._check(case, "co_finish")
+            self._event(case, "co_finished", actor, unit=link.unit, text=text)
+        return reply
+
+    # --- office ----------------------------------------------------------------------------
+    def verify(self, case: Case, actor: Actor) -> None:
+        self._move(case, "verify", actor)
+        case.verified_at = self.now
+
+    def reopen(self, case: Case, actor: Actor, reason: str) -> None:
+        if not reason.strip():
+            raise LifecycleError("重新办理须写明原因。")
+        self._move(case, "reopen", actor, text=reason)
+        case.reopen_count += 1
+        case.closed_at = None
+        case.verified_at = None
+        for link in case.units:
+            link.finished_at = None
+        deadline = self.deadlines.for_case(case.request_type, case.urgent, self.now)
+        case.due_at = deadline.due_at
+        case.calendar_note = deadline.note
+
+    def instruct(self, case: Case, actor: Actor, text: str) -> None:
+        if not text.strip():
+            raise LifecycleError("请写明批示内容，例如：批示 请尽快处理并回复。")
+        self._check(case, "instruct")
+        self._event(case, "instruction", actor, text=text)
+
+    def supervise(self, case: Case, actor: Actor) -> None:
+        self._check(case, "supervise")
+        if case.supervised:
+            raise LifecycleError(f"工单 {case.number} 已在督办中。")
+        case.supervised = True
+        self._event(case, "supervised", actor)
+
+    def rate(self, case: Case, actor: Actor, level: str, reason: str = "") -> None:
+        if level not in SATISFACTION:
+            raise LifecycleError("评价请回复：评价 满意 / 基本满意 / 不满意")
+        self._check(case, "rate")
+        case.satisfaction = level
+        self._event(case, "rated", actor, text=level)
+        if level == "不满意":
+            self.reopen(case, actor, reason or "网民不满意，重新办理")
+
+    def mark_duplicate(self, case: Case, actor: Actor, original: Case) -> None:
+        before = case.status
+        case.status = Status.DUPLICATE.value
+        case.duplicate_of_id = original.id
+        original.repeat_count += 1
+        self._event(case, "duplicate", actor, from_status=before, to_status=case.status,
+                    text=f"重复件，并入 {original.number}")
+        self._event(original, "repeat", actor, text=f"又有网民反映（{case.number}）")
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def working_days_left(calc: DeadlineCalculator, now: datetime, due_at: datetime) -> int:
+    """Working days from now to the deadline (negative when overdue)."""
+    return calc.calendar.working_days_between(calc.local(now).date(), calc.local(due_at).date())
+
+
+__all__ = ["Actor", "Lifecycle", "LifecycleError", "Status", "STATUS_LABELS", "timedelta"]

@@ -1,0 +1,1 @@
+"""Platform adapters. One module per platform; nothing else imports a platform SDK."""

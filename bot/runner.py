@@ -1,0 +1,102 @@
+"""``python -m bot run`` (what ``make run`` calls): everything on one machine, one Ctrl-C stops it.
+
+Starts an embedded Redis when REDIS_URL is unset, migrates the database (SQLite in ./var
+when DATABASE_URL is unset), seeds the demo directory, then runs gunicorn, one RQ worker
+and the ``rq cron`` scheduler as child processes.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bot.config import ROOT, Settings
+
+
+def _bin(name: str) -> str:
+    candidate = Path(sys.executable).parent / name
+    return str(candidate) if candidate.exists() else name
+
+
+def run() -> int:
+    settings = Settings.from_env()
+    settings.var_dir.mkdir(parents=True, exist_ok=True)
+    children: list[tuple[str, subprocess.Popen[bytes]]] = []
+    env = dict(os.environ)
+    env.setdefault("TZ", settings.timezone)
+    env["DATABASE_URL"] = settings.database_url
+    if not settings.redis_url:
+        from bot import embedded_redis
+
+        redis_proc, url = embedded_redis.start(settings.var_dir)
+        children.append(("redis", redis_proc))
+        env["REDIS_URL"] = url
+        print(f"embedded Redis: {url} (append-only file in {settings.var_dir / 'redis'})", flush=True)
+    os.environ.update(env)
+    settings = Settings.from_env()
+
+    from bot.seed import seed_demo
+    from bot.services import build_services
+
+    from bot.db import upgrade
+
+    upgrade(settings.database_url)
+    services = build_services(settings)
+    print(seed_demo(services), flush=True)
+
+    port = int(os.environ.get("PORT", "8000"))
+    host = os.environ.get("HOST", "127.0.0.1")
+    commands = [
+        ("web", [_bin("gunicorn"), "--bind", f"{host}:{port}", "--workers", os.environ.get("WEB_CONCURRENCY", "2"),
+                 "--threads", "4", "--access-logfile", "-", "--chdir", str(ROOT), "wsgi:app"]),
+        ("worker", [sys.executable, "-m", "bot", "worker"]),
+        ("cron", [_bin("rq"), "cron", str(ROOT / "bot" / "cron_config.py"), "--url", env["REDIS_URL"], "--path", str(ROOT)]),
+    ]
+    commands += _platform_processes(settings)
+    for name, argv in commands:
+        children.append((name, subprocess.Popen(argv, env=env, cwd=ROOT)))
+
+    stopping = False
+
+    def stop(signum: int, _frame: object) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '') else host}:{port}"
+    time.sleep(1.0)
+    print(f"\n督办助手 is running: {url}\n  simulator: {url}/simulator\n  health:    {url}/healthz\n"
+          f"Press Ctrl-C to stop.\n", flush=True)
+    code = 0
+    while not stopping:
+        for name, proc in children:
+            if proc.poll() is not None:
+                print(f"{name} exited with {proc.returncode}; stopping everything", flush=True)
+                stopping, code = True, 1
+                break
+        time.sleep(0.5)
+    for name, proc in reversed(children):
+        if proc.poll() is None:
+            proc.terminate()
+    for name, proc in reversed(children):
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+    print("stopped.", flush=True)
+    return code
+
+
+def _platform_processes(settings: Settings) -> list[tuple[str, list[str]]]:
+    """Long-connection clients (WeCom WebSocket, DingTalk Stream) when configured in that mode."""
+    processes = []
+    if settings.platforms.get("wecom", {}).get("mode") == "ws":
+        processes.append(("wecom-ws", [sys.executable, "-m", "bot", "wecom-ws"]))
+    if settings.platforms.get("dingtalk", {}).get("mode") == "stream":
+        processes.append(("dingtalk-stream", [sys.executable, "-m", "bot", "dingtalk-stream"]))
+    return processes

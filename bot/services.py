@@ -1,0 +1,71 @@
+"""Everything a web process or worker needs, built once from Settings. Nothing at import time."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from redis import Redis
+from rq import Queue
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.clock import Clock
+from bot.config import Settings
+from bot.db import make_engine, make_session_factory
+from bot.deadlines import DeadlineCalculator, DeadlinePolicy
+from bot.workdays import WorkCalendar
+
+if TYPE_CHECKING:
+    from bot.platforms.base import PlatformAdapter
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Services:
+    settings: Settings
+    clock: Clock = field(default_factory=Clock)
+    adapters: dict[str, PlatformAdapter] = field(default_factory=dict)
+
+    @cached_property
+    def engine(self) -> Engine:
+        return make_engine(self.settings.database_url)
+
+    @cached_property
+    def sessions(self) -> sessionmaker[Session]:
+        return make_session_factory(self.engine)
+
+    @cached_property
+    def redis(self) -> Redis:
+        if not self.settings.redis_url:
+            raise RuntimeError("REDIS_URL is not set (the runner starts an embedded Redis and sets it)")
+        return Redis.from_url(self.settings.redis_url, socket_timeout=10, socket_connect_timeout=5)
+
+    @cached_property
+    def queue(self) -> Queue:
+        return Queue(self.settings.queue_name, connection=self.redis)
+
+    @cached_property
+    def deadlines(self) -> DeadlineCalculator:
+        return DeadlineCalculator(
+            DeadlinePolicy.from_file(self.settings.policy_file),
+            WorkCalendar.from_file(self.settings.holidays_file),
+        )
+
+    def adapter(self, platform: str) -> PlatformAdapter:
+        try:
+            return self.adapters[platform]
+        except KeyError:
+            raise LookupError(f"no adapter configured for platform {platform!r}") from None
+
+
+def build_services(settings: Settings) -> Services:
+    """Services with every adapter whose configuration is present."""
+    from bot.platforms.registry import build_adapters
+
+    services = Services(settings=settings, clock=Clock(settings.clock_offset_s))
+    services.adapters = build_adapters(services)
+    return services

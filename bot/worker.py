@@ -1,0 +1,20 @@
+"""The RQ worker process: recovers unprocessed work from the database, then works the queue."""
+
+from __future__ import annotations
+
+import logging
+
+from rq import Worker
+
+from bot.config import Settings
+from bot.jobs import worker_services
+from bot.recovery import recover
+
+
+def run_worker(burst: bool = False, with_scheduler: bool = True) -> None:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    services = worker_services()
+    settings: Settings = services.settings
+    recover(services, min_age_s=0)
+    worker = Worker([settings.queue_name], connection=services.redis)
+    worker.work(burst=burst, with_scheduler=with_scheduler, logging_level="INFO")

@@ -1,0 +1,71 @@
+"""One incoming message → zero or more domain changes and posts. Runs inside the worker's transaction."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from bot.directory import find_person, unit_for_chat
+from bot.lifecycle import LifecycleError
+from handlers import dispatching, table
+from handlers.context import ChatContext
+from handlers.screenshots import forward_images
+from handlers.parse import command_text, find_case_number, remove_case_number, strip_mentions
+
+log = logging.getLogger(__name__)
+
+UNKNOWN_SENDER = "您尚未登记，请联系网信办登记后使用。"
+EMPTY = "消息为空，请发送留言文字、截图或链接。"
+UNKNOWN_COMMAND = "未识别的指令。回复“帮助”查看可用指令。"
+
+
+def handle(ctx: ChatContext) -> None:
+    msg = ctx.msg
+    ctx.sender = find_person(ctx.session, msg.platform, msg.sender_id)
+    if ctx.sender is None:
+        ctx.outcome = "unknown_sender"
+        ctx.reply(UNKNOWN_SENDER)
+        return
+    if msg.chat_type == "group":
+        ctx.chat_unit = unit_for_chat(ctx.session, msg.platform, msg.chat_id)
+    limit = ctx.services.settings.max_text_chars
+    if len(msg.text) > limit:
+        ctx.outcome = "too_long"
+        ctx.reply(f"消息过长（超过 {limit} 字），请分段或精简后重新发送。")
+        return
+    text = command_text(msg.text)
+    if not text and not msg.images:
+        ctx.outcome = "empty"
+        ctx.reply(EMPTY)
+        return
+    number = find_case_number(text, msg.quoted_text)
+    bare = remove_case_number(text) if number else text
+    found = table.match(bare) if text else None
+    if found is not None:
+        command, args = found
+        if ctx.sender.role not in command.roles:
+            ctx.outcome = "forbidden"
+            ctx.reply(f"您无权使用“{command.name}”。")
+            return
+        _guarded(ctx, lambda: command.handler(ctx, args, number))
+    elif msg.images and ctx.sender.role in table.DISPATCHERS and ctx.is_intake_chat:
+        _guarded(ctx, lambda: forward_images(ctx, text))
+    elif ctx.sender.role in table.DISPATCHERS and ctx.is_intake_chat:
+        # Keep the citizen's text as written (full-width punctuation included), minus @-mentions.
+        _guarded(ctx, lambda: dispatching.forward(ctx, strip_mentions(msg.text.strip())))
+    else:
+        ctx.outcome = "unknown_command"
+        ctx.reply(UNKNOWN_COMMAND)
+
+
+def _guarded(ctx: ChatContext, action: Callable[[], None]) -> None:
+    """Run an action in a savepoint: a refusal undoes its partial changes and posts, and says why."""
+    mark = len(ctx.posts)
+    try:
+        with ctx.session.begin_nested():
+            action()
+    except LifecycleError as refusal:
+        del ctx.posts[mark:]
+        ctx.outcome = "refused"
+        ctx.touched_case = None
+        ctx.reply(refusal.message)

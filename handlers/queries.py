@@ -1,0 +1,46 @@
+"""Anyone: 查 工单号, 我的待办, 帮助."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.lifecycle import OPEN_STATUSES, LifecycleError, Status
+from handlers import render
+from handlers.context import ChatContext
+from handlers.lookup import case_by_number, unit_cases
+from models import Case
+
+
+def show(ctx: ChatContext, args: dict[str, str], number: str | None) -> None:
+    if not number:
+        raise LifecycleError("请注明工单号，如：查 DB-20261128-0001")
+    case = case_by_number(ctx.session, number)
+    person = ctx.sender
+    assert person is not None
+    if person.role not in ("office", "dispatcher") and (person.unit_id is None or case.unit_link(person.unit_id) is None):
+        raise LifecycleError(f"工单 {number} 不属于您的单位。")
+    history = [f"· {render.local_time(ctx.services.deadlines, e.created_at)} {e.actor_label or ''} {e.kind}"
+               + (f": {e.text[:40]}" if e.text else "") for e in case.events[-8:]]
+    ctx.outcome = "shown"
+    ctx.reply(render.case_summary(ctx.services.deadlines, case, ctx.now) + "\n记录:\n" + "\n".join(history), case=case)
+
+
+def my_tasks(ctx: ChatContext, args: dict[str, str], number: str | None) -> None:
+    person = ctx.sender
+    assert person is not None
+    if person.role in ("office", "dispatcher"):
+        cases = list(ctx.session.scalars(
+            select(Case).where(Case.status.in_([Status.PENDING.value, Status.RETURNED.value, Status.CLOSED.value]))
+            .order_by(Case.id)
+        ))
+    elif person.unit_id is not None:
+        cases = unit_cases(ctx.session, person.unit_id, tuple(s for s in OPEN_STATUSES if s not in (Status.PENDING, Status.RETURNED)))
+    else:
+        cases = []
+    ctx.outcome = "tasks"
+    ctx.reply(render.my_tasks(ctx.services.deadlines, cases, ctx.now))
+
+
+def help_text(ctx: ChatContext, args: dict[str, str], number: str | None) -> None:
+    ctx.outcome = "help"
+    ctx.reply("可用指令: " + render.HELP.get(ctx.role, render.HELP["handler"]))

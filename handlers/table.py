@@ -1,0 +1,69 @@
+"""The one table from chat command to handler. ``grep 已办结 handlers/table.py`` finds who handles it.
+
+Patterns match the normalised text (full-width folded, @-mentions and the case number removed).
+``roles`` lists who may use the command; the lifecycle also checks the unit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from handlers import dispatching, office_actions, queries, unit_actions
+from handlers.context import ChatContext
+
+Handler = Callable[[ChatContext, dict[str, str], "str | None"], None]
+
+DISPATCHERS = frozenset({"dispatcher", "office"})
+OFFICE = frozenset({"office"})
+UNIT = frozenset({"handler", "leader"})
+ANYONE = frozenset({"dispatcher", "office", "handler", "leader"})
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    pattern: re.Pattern[str]
+    handler: Handler
+    roles: frozenset[str]
+
+
+def _c(name: str, pattern: str, handler: Handler, roles: frozenset[str]) -> Command:
+    return Command(name, re.compile(pattern, re.DOTALL), handler, roles)
+
+
+DAYS = r"(?P<days>\d{1,3})?\s*(?:个)?\s*(?:工作)?\s*[天日]?"
+
+COMMANDS: tuple[Command, ...] = (
+    _c("派", r"^派(?:给|单)?\s*(?P<args>.*)$", dispatching.dispatch, DISPATCHERS),
+    _c("采纳建议", r"^(?P<choice>[1-3])$", dispatching.accept_proposal, DISPATCHERS),
+    _c("签收", r"^签收$", unit_actions.sign, UNIT),
+    _c("进展", r"^进展\s*[:：]?\s*(?P<text>.*)$", unit_actions.progress, UNIT),
+    _c("申请延期", r"^申请延期\s*" + DAYS + r"\s*[,:，：]?\s*(?P<reason>.*)$", unit_actions.request_extension, UNIT),
+    _c("退回", r"^退回\s*[:：]?\s*(?P<reason>.*)$", unit_actions.return_case, UNIT),
+    _c("已办结", r"^(?:已办结|办结)\s*[:：]?\s*(?P<text>.*)$", unit_actions.close, UNIT),
+    _c("同意延期", r"^同意延期\s*(?P<note>.*)$", office_actions.approve_extension, OFFICE),
+    _c("不同意延期", r"^(?:不同意延期|驳回延期)\s*(?P<note>.*)$", office_actions.reject_extension, OFFICE),
+    _c("批示", r"^批示\s*[:：]?\s*(?P<text>.*)$", office_actions.instruct, OFFICE),
+    _c("督办", r"^督办$", office_actions.supervise, OFFICE),
+    _c("核查通过", r"^核查通过$", office_actions.verify, OFFICE),
+    _c("重新办理", r"^重新办理\s*[:：]?\s*(?P<reason>.*)$", office_actions.reopen, OFFICE),
+    _c("评价", r"^评价\s*(?P<level>基本满意|不满意|满意)?\s*(?P<reason>.*)$", office_actions.rate, OFFICE),
+    _c("查", r"^(?:查|查询)$", queries.show, ANYONE),
+    _c("我的待办", r"^(?:我的待办|待办)$", queries.my_tasks, ANYONE),
+    _c("帮助", r"^(?:帮助|help|\?|菜单)$", queries.help_text, ANYONE),
+)
+
+# A command is short; a long text from a dispatcher in the intake chat is a forwarded post.
+MAX_COMMAND_CHARS = 500
+
+
+def match(text: str) -> tuple[Command, dict[str, str]] | None:
+    if len(text) > MAX_COMMAND_CHARS:
+        return None
+    for command in COMMANDS:
+        found = command.pattern.match(text)
+        if found:
+            return command, {k: (v or "").strip() for k, v in found.groupdict().items()}
+    return None

@@ -1,0 +1,82 @@
+"""Test helpers shared by every issue's tests: real Redis, real databases, real HTTP on loopback."""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import requests
+from rq import SimpleWorker
+from werkzeug.serving import make_server
+
+from bot.jobs import install_services
+from bot.services import Services
+
+
+class LiveServer:
+    """The real Flask app on a loopback port, in a thread."""
+
+    def __init__(self, app: Any) -> None:
+        self.server = make_server("127.0.0.1", 0, app, threaded=True)
+        self.url = f"http://127.0.0.1:{self.server.server_port}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.thread.join(timeout=5)
+
+
+def drain(services: Services, *, max_rounds: int = 5) -> None:
+    """Run a real RQ worker in burst mode until nothing is queued (scheduled retries included when due)."""
+    install_services(services)
+    for _ in range(max_rounds):
+        worker = SimpleWorker([services.queue], connection=services.redis)
+        worker.work(burst=True, logging_level="WARNING", with_scheduler=False)
+        if len(services.queue) == 0:
+            return
+
+
+@dataclass
+class SimulatorClient:
+    """Talks to the bot the way a person in the simulator does, through its JSON API."""
+
+    base_url: str
+    services: Services
+
+    def send(self, chat: str, sender: str, text: str = "", *, drain_after: bool = True, **extra: Any) -> dict[str, Any]:
+        response = requests.post(f"{self.base_url}/simulator/api/messages",
+                                 json={"chat": chat, "sender": sender, "text": text, **extra}, timeout=10)
+        assert response.status_code == 202, response.text
+        if drain_after:
+            drain(self.services)
+        return response.json()  # type: ignore[no-any-return]
+
+    def messages(self, chat: str | None = None, after: int = 0) -> list[dict[str, Any]]:
+        params: dict[str, Any] = {"after": after}
+        if chat:
+            params["chat"] = chat
+        response = requests.get(f"{self.base_url}/simulator/api/messages", params=params, timeout=10)
+        response.raise_for_status()
+        return response.json()["messages"]  # type: ignore[no-any-return]
+
+    def bot_messages(self, chat: str) -> list[dict[str, Any]]:
+        return [m for m in self.messages(chat) if m["is_bot"]]
+
+    def last_bot_text(self, chat: str) -> str:
+        replies = self.bot_messages(chat)
+        assert replies, f"the bot said nothing in {chat}"
+        return replies[-1]["text"]  # type: ignore[no-any-return]
+
+
+def wait_for(predicate: Any, timeout: float = 20.0, interval: float = 0.1) -> Any:
+    """Poll for an effect of a separate process (a subprocess worker); in-process work uses drain()."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(interval)
+    raise AssertionError("condition not met in time")

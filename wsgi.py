@@ -1,0 +1,3 @@
+from bot.web import create_app
+
+app = create_app()
