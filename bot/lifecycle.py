@@ -8,14 +8,17 @@ decides a transition on its own.
 from __future__ import annotations
 
 import enum
+import logging
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot.deadlines import DeadlineCalculator
 from models import Case, CaseEvent, CaseUnit, ExtensionRequest, Person, Reply, Unit
+
+log = logging.getLogger(__name__)
 
 
 class Status(str, enum.Enum):
@@ -216,6 +219,8 @@ class Lifecycle:
         deadline = self.deadlines.for_case(case.request_type, case.urgent, self.now)
         case.due_at = deadline.due_at
         case.calendar_note = deadline.note
+        if deadline.note:
+            log.warning("deadline outside known calendars case=%s years=%s", case.number, deadline.unknown_years)
         case.status = Status.DISPATCHED.value
         names = "、".join(u.name for u in co_units)
         self._event(
@@ -383,5 +388,3 @@ def working_days_left(calc: DeadlineCalculator, now: datetime, due_at: datetime)
     """Working days from now to the deadline (negative when overdue)."""
     return calc.calendar.working_days_between(calc.local(now).date(), calc.local(due_at).date())
 
-
-__all__ = ["Actor", "Lifecycle", "LifecycleError", "Status", "STATUS_LABELS", "timedelta"]

@@ -4,6 +4,8 @@ from models.base import Base
 from models.case import Case, CaseEvent, CaseUnit, ExtensionRequest, Reply
 from models.directory import DutyShift, Person, PlatformIdentity, Unit
 from models.messages import InboundMessage, OutboundMessage, SimulatorMessage
+from models.reminders import Reminder, ReportRun
+from models.users import User
 
 __all__ = [
     "Base",
@@ -16,7 +18,10 @@ __all__ = [
     "OutboundMessage",
     "Person",
     "PlatformIdentity",
+    "Reminder",
     "Reply",
+    "ReportRun",
     "SimulatorMessage",
     "Unit",
+    "User",
 ]

@@ -1,0 +1,296 @@
+"""The DingTalk adapter: how the bot speaks in DingTalk (sends) and fetches screenshots.
+
+Which channel a message takes (PROTOCOLS.md §0, §6, §7):
+1. a reply whose ``sessionWebhook`` is still valid → that webhook, with real @ (``at.atUserIds``
+   plus ``@userid`` in the text: DingTalk only notifies when both are present);
+2. a unit group with a custom robot (``Unit.robots["dingtalk"] = {access_token, secret}``) →
+   ``oapi /robot/send`` signed with timestamp + sign (加签), 20/min per robot, 10-min throttle after;
+3. a group without a custom robot → OpenAPI ``groupMessages/send`` (cannot @: names stay as text);
+4. a person → OpenAPI ``oToMessages/batchSend`` with the app token cached in Redis.
+Errors: 130101 → retry after the throttle; 310000/300001 on a custom robot → misconfigured:
+failed, the office told once; OpenAPI 401 → token refreshed and the call retried once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import time
+from typing import Any
+
+import requests
+from sqlalchemy import select
+
+from bot.messages import ImageRef, OutgoingMessage, SendResult
+from bot.platforms.dingtalk_protocol import decode_reply_handle, hmac_sign
+from bot.platforms.ratelimit import TokenBucket
+from bot.platforms.splitting import split_message
+from bot.services import Services
+
+log = logging.getLogger(__name__)
+
+OPENAPI = "https://api.dingtalk.com"
+OAPI = "https://oapi.dingtalk.com"
+# No byte cap is published for robot text/markdown; stay at WeCom's markdown cap (4096 B), which
+# long case cards never reach in one piece, so a split is rare and safe on both platforms.
+MAX_BYTES = 4000
+THROTTLE_S = 600  # custom robot doc: over 20/min → the robot is throttled for 10 minutes
+MISCONFIGURED = {310000, 300001, 300005}  # keyword/sign/IP check failed; robot token does not exist
+MAX_IMAGE_BYTES = 20 * 1024 * 1024
+
+
+def _digest(value: str) -> str:
+    return hashlib.sha256(value.encode()).hexdigest()[:16]
+
+
+class DingTalkAdapter:
+    name = "dingtalk"
+
+    def __init__(self, services: Services, config: dict[str, str]) -> None:
+        self.services = services
+        self.app_key = config.get("app_key", "")
+        self.app_secret = config.get("app_secret", "")
+        self.robot_code = config.get("robot_code") or self.app_key  # DingTalk: robotCode = AppKey by default
+        self.openapi = (config.get("openapi_endpoint") or OPENAPI).rstrip("/")
+        self.oapi = (config.get("oapi_endpoint") or OAPI).rstrip("/")
+        self.timeout = float(config.get("timeout_s") or 10)
+        self.http = requests.Session()
+
+    # ---- sending -------------------------------------------------------------------------
+    def send(self, message: OutgoingMessage, *, dedupe_key: str) -> SendResult:
+        parts = split_message(message.text, MAX_BYTES) if message.text else [""]
+        result = SendResult(ok=True)
+        for index, part in enumerate(parts):
+            done_key = f"dingtalk:sent:{_digest(dedupe_key)}:{index}"
+            if self.services.redis.exists(done_key):
+                continue  # an earlier attempt already delivered this part
+            # Mentions ride on the first part only: one notification per message.
+            result = self._send_part(message, part, mentions=index == 0)
+            if not result.ok:
+                return result
+            self.services.redis.set(done_key, "1", ex=7 * 86400)
+        return result
+
+    def _send_part(self, message: OutgoingMessage, text: str, *, mentions: bool) -> SendResult:
+        if message.user_id and not message.chat_id:
+            return self._send_personal(message, text)
+        user_ids = [m.user_id for m in message.mentions] if mentions else []
+        url, expires_ms = decode_reply_handle(message.reply_handle)
+        if url and (expires_ms is None or expires_ms > time.time() * 1000 + 5000):
+            result = self._post_robot_json(url, self._robot_body(message, text, user_ids), params=None)
+            if result.ok:
+                return result
+            log.info("sessionWebhook refused (%s): falling back to the group robot", result.error)
+        robot = self._robot_for_chat(message.chat_id)
+        if robot:
+            return self._send_custom_robot(message.chat_id, robot, self._robot_body(message, text, user_ids))
+        return self._send_group_api(message, text, mentions=mentions)
+
+    def _robot_body(self, message: OutgoingMessage, text: str, user_ids: list[str]) -> dict[str, Any]:
+        # The @userid must be in the content too, or DingTalk shows no mention (§7, §8.3).
+        missing = [f"@{uid}" for uid in user_ids if f"@{uid}" not in text]
+        content = f"{text}\n{' '.join(missing)}" if missing else text
+        body: dict[str, Any]
+        if message.format == "markdown":
+            body = {"msgtype": "markdown", "markdown": {"title": self._title(message, text), "text": content}}
+        else:
+            body = {"msgtype": "text", "text": {"content": content}}
+        body["at"] = {"atUserIds": user_ids, "isAtAll": False}
+        return body
+
+    @staticmethod
+    def _title(message: OutgoingMessage, text: str) -> str:
+        first = next((line.strip("# ") for line in text.splitlines() if line.strip()), "督办助手")
+        return (message.title or first)[:30]
+
+    def _robot_for_chat(self, chat_id: str) -> dict[str, str] | None:
+        from models import Unit
+
+        with self.services.sessions() as session:
+            for unit in session.scalars(select(Unit)):
+                if str((unit.chats or {}).get("dingtalk", "")) == chat_id:
+                    robot = (unit.robots or {}).get("dingtalk") or {}
+                    if robot.get("access_token"):
+                        return {"access_token": str(robot["access_token"]), "secret": str(robot.get("secret", "")),
+                                "unit": unit.code}
+        return None
+
+    def _send_custom_robot(self, chat_id: str, robot: dict[str, str], body: dict[str, Any]) -> SendResult:
+        robot_id = _digest(robot["access_token"])
+        throttle_key = f"dingtalk:throttled:{robot_id}"
+        ttl = self.services.redis.ttl(throttle_key)
+        if ttl and ttl > 0:
+            return SendResult(ok=False, error="dingtalk throttled (130101)", retryable=True, retry_after_s=ttl)
+        bucket = TokenBucket.for_robot(self.services.redis, "dingtalk", robot_id)
+        taken, wait_s = bucket.try_acquire()
+        if not taken:
+            return SendResult(ok=False, error="rate_limited", retryable=True, retry_after_s=max(wait_s, 1.0))
+        params = {"access_token": robot["access_token"]}
+        if robot.get("secret"):
+            timestamp = str(int(time.time() * 1000))  # DingTalk checks real time, not the demo clock
+            params.update(timestamp=timestamp, sign=hmac_sign(robot["secret"], timestamp))
+        result = self._post_robot_json(f"{self.oapi}/robot/send", body, params=params)
+        code = _errcode(result)
+        if code == 130101:
+            bucket.drain()
+            self.services.redis.set(throttle_key, "1", ex=THROTTLE_S)
+            return SendResult(ok=False, error=result.error, retryable=True, retry_after_s=THROTTLE_S)
+        if code in MISCONFIGURED:
+            self._tell_office_once(robot["unit"], robot_id, code)
+            return SendResult(ok=False, error=result.error, retryable=False)
+        return result
+
+    def _post_robot_json(self, url: str, body: dict[str, Any], params: dict[str, str] | None) -> SendResult:
+        """oapi robot endpoints answer HTTP 200 with ``errcode``: 200 alone is not success (§8.4)."""
+        try:
+            response = self.http.post(url, params=params, json=body, timeout=self.timeout)
+        except requests.RequestException as exc:
+            return SendResult(ok=False, error=f"network {exc.__class__.__name__}", retryable=True)
+        if response.status_code >= 500:
+            return SendResult(ok=False, error=f"http {response.status_code}", retryable=True)
+        try:
+            data = response.json()
+        except ValueError:
+            return SendResult(ok=False, error=f"http {response.status_code} not json", retryable=True)
+        errcode = int(data.get("errcode", -1)) if isinstance(data, dict) else -1
+        if errcode == 0:
+            return SendResult(ok=True, platform_message_id="ok")
+        errmsg = str(data.get("errmsg", ""))[:80] if isinstance(data, dict) else ""
+        return SendResult(ok=False, error=f"errcode {errcode} {errmsg}", retryable=errcode not in MISCONFIGURED)
+
+    def _tell_office_once(self, unit_code: str, robot_id: str, code: int) -> None:
+        """One alert per broken robot configuration, through the outbox like any other post."""
+        from sqlalchemy.exc import IntegrityError
+
+        from bot.addressing import Post, resolve
+        from bot.directory import find_unit, office_unit
+        from bot.outbox import add_outbound, enqueue_delivery
+        from models import OutboundMessage
+
+        key = f"dingtalk:robot-misconfigured:{unit_code}:{robot_id}"
+        try:
+            with self.services.sessions() as session, session.begin():
+                if session.scalar(select(OutboundMessage.id).where(OutboundMessage.dedupe_key == key)):
+                    return
+                office = office_unit(session)
+                unit = find_unit(session, unit_code)
+                if office is None:
+                    return
+                name = unit.name if unit else unit_code
+                text = (f"【配置错误】{name}钉钉群的自定义机器人发送失败（错误码 {code}）："
+                        "请检查机器人的加签密钥、关键词或 IP 白名单，并运行 python -m bot dingtalk check。")
+                target = resolve(Post(text=text, unit=office, purpose="alert"), set(self.services.adapters))
+                if target is None:
+                    return
+                platform, outgoing = target
+                row = add_outbound(session, self.services, platform=platform, message=outgoing, dedupe_key=key,
+                                   purpose="alert")
+                session.flush()
+                row_id = row.id
+        except IntegrityError:
+            return  # another worker raised the same alert first
+        log.warning("custom robot misconfigured unit=%s errcode=%s: office alerted", unit_code, code)
+        enqueue_delivery(self.services, row_id)
+
+    # ---- OpenAPI (app robot) ---------------------------------------------------------------
+    def access_token(self, *, refresh: bool = False) -> str:
+        """The app token, shared by all processes through Redis and refreshed 5 min early."""
+        key = f"dingtalk:token:{_digest(self.app_key)}"
+        if not refresh:
+            cached = self.services.redis.get(key)
+            if cached:
+                return cached.decode() if isinstance(cached, bytes) else str(cached)
+        response = self.http.post(f"{self.openapi}/v1.0/oauth2/accessToken",
+                                  json={"appKey": self.app_key, "appSecret": self.app_secret}, timeout=self.timeout)
+        data = response.json() if response.content else {}
+        token = data.get("accessToken") if isinstance(data, dict) else None
+        if response.status_code != 200 or not token:
+            raise PermissionError(f"accessToken refused: http {response.status_code} {str(data.get('code', ''))[:60]}")
+        self.services.redis.set(key, token, ex=max(60, int(data.get("expireIn", 7200)) - 300))
+        return str(token)
+
+    def openapi_post(self, path: str, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        """POST to the OpenAPI; on 401 (token expired or revoked) refresh the token and retry once."""
+        response = None
+        for attempt in range(2):
+            token = self.access_token(refresh=attempt == 1)
+            response = self.http.post(f"{self.openapi}{path}", json=body, timeout=self.timeout,
+                                      headers={"x-acs-dingtalk-access-token": token})
+            if response.status_code != 401:
+                break
+        assert response is not None
+        try:
+            data = response.json()
+        except ValueError:
+            data = {}
+        return response.status_code, data if isinstance(data, dict) else {}
+
+    def _openapi_send(self, path: str, body: dict[str, Any]) -> tuple[SendResult, dict[str, Any]]:
+        try:
+            status, data = self.openapi_post(path, body)
+        except (requests.RequestException, PermissionError) as exc:
+            return SendResult(ok=False, error=f"openapi {exc}"[:200], retryable=True), {}
+        if status == 200:
+            return SendResult(ok=True, platform_message_id=str(data.get("processQueryKey", "ok"))), data
+        retryable = status >= 500 or status == 429 or "limit" in str(data.get("code", "")).lower()
+        return SendResult(ok=False, error=f"http {status} {str(data.get('code', ''))[:60]}", retryable=retryable,
+                          retry_after_s=60 if status == 429 else 0), data
+
+    @staticmethod
+    def _msg_param(message: OutgoingMessage, text: str, title: str) -> tuple[str, str]:
+        # msgParam is a JSON *string* (PROTOCOLS.md §6).
+        if message.format == "markdown":
+            return "sampleMarkdown", json.dumps({"title": title, "text": text}, ensure_ascii=False)
+        return "sampleText", json.dumps({"content": text}, ensure_ascii=False)
+
+    def _send_group_api(self, message: OutgoingMessage, text: str, *, mentions: bool) -> SendResult:
+        # groupMessages/send cannot @ (§6): name the people so they still see who is meant.
+        names = [m.name or m.user_id for m in message.mentions] if mentions else []
+        content = f"{text}\n{' '.join('@' + n for n in names)}" if names else text
+        key, param = self._msg_param(message, content, self._title(message, text))
+        result, _ = self._openapi_send("/v1.0/robot/groupMessages/send", {
+            "robotCode": self.robot_code, "openConversationId": message.chat_id, "msgKey": key, "msgParam": param})
+        return result
+
+    def _send_personal(self, message: OutgoingMessage, text: str) -> SendResult:
+        key, param = self._msg_param(message, text, self._title(message, text))
+        result, data = self._openapi_send("/v1.0/robot/oToMessages/batchSend", {
+            "robotCode": self.robot_code, "userIds": [message.user_id], "msgKey": key, "msgParam": param})
+        if result.ok and message.user_id in (data.get("invalidStaffIdList") or []):
+            return SendResult(ok=False, error="invalid userId", retryable=False)
+        if result.ok and message.user_id in (data.get("flowControlledStaffIdList") or []):
+            return SendResult(ok=False, error="flow controlled", retryable=True, retry_after_s=60)
+        return result
+
+    # ---- pictures --------------------------------------------------------------------------
+    def fetch_image(self, image: ImageRef) -> bytes:
+        if image.kind != "download_code":
+            raise ValueError(f"dingtalk images are download codes, got {image.kind}")
+        status, data = self.openapi_post("/v1.0/robot/messageFiles/download",
+                                         {"downloadCode": image.ref, "robotCode": self.robot_code})
+        url = data.get("downloadUrl")
+        if status != 200 or not url:
+            raise RuntimeError(f"messageFiles/download refused: http {status}")
+        with self.http.get(url, timeout=self.timeout, stream=True) as response:
+            response.raise_for_status()
+            chunks, size = [], 0
+            for chunk in response.iter_content(65536):
+                size += len(chunk)
+                if size > MAX_IMAGE_BYTES:
+                    raise ValueError("picture over 20 MB")
+                chunks.append(chunk)
+        return b"".join(chunks)
+
+
+def _errcode(result: SendResult) -> int | None:
+    if result.error.startswith("errcode "):
+        try:
+            return int(result.error.split()[1])
+        except (IndexError, ValueError):
+            return None
+    return None
+
+
+def build_adapter(services: Services) -> DingTalkAdapter:
+    return DingTalkAdapter(services, services.settings.platforms.get("dingtalk", {}))

@@ -1,0 +1,1 @@
+"""Deadline nagging: reminder rows, the policy that places them, the sweep that sends them."""

@@ -1,0 +1,132 @@
+"""Case list (server-side filters, sort, pagination) and case page with the office's actions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from bot.codec import incoming_from_json
+from bot.lifecycle import OPEN_STATUSES, WITH_UNIT, Status, working_days_left
+from bot.sources import SOURCE_LABELS
+from bot.web.auth import _db_session, login_required, protect_forms
+from bot.web.dashboard import view_helpers as vh
+from bot.web.dashboard.actions import ActionRefused, run_action
+from bot.web.dashboard.filters import (
+    PER_PAGE_CHOICES,
+    STATUS_CHOICES,
+    CaseFilters,
+    FilterError,
+    apply_filters,
+    count_of,
+    ordered,
+    parse_filters,
+)
+from bot.web.dashboard.permissions import may_view, scope_cases
+from models import Case, CaseUnit, InboundMessage, Unit
+
+blueprint = Blueprint("dashboard", __name__, url_prefix="/dashboard", template_folder="../templates")
+blueprint.before_request(protect_forms)
+blueprint.context_processor(vh.page_globals)
+
+
+def filtered_cases(filters: CaseFilters):  # type: ignore[no-untyped-def]
+    """The user's visible cases under the filters (unordered select), shared with the export."""
+    services = vh.services()
+    query = scope_cases(select(Case), vh.user())
+    return apply_filters(query, filters, services.clock.now(), services.settings.timezone)
+
+
+def unit_choices() -> list[Unit]:
+    return list(_db_session().scalars(select(Unit).where(Unit.is_office.is_(False)).order_by(Unit.id)))
+
+
+@blueprint.get("")
+@blueprint.get("/cases")
+@login_required()
+def cases():  # type: ignore[no-untyped-def]
+    try:
+        filters = parse_filters(request.args)
+    except FilterError as exc:
+        return vh.error_page(400, str(exc))
+    db = _db_session()
+    query = filtered_cases(filters)
+    total = db.scalar(count_of(query)) or 0
+    rows = list(db.scalars(
+        ordered(query, filters).options(selectinload(Case.lead_unit))
+        .limit(filters.per_page).offset((filters.page - 1) * filters.per_page)
+    ))
+    pages = max(1, -(-total // filters.per_page))
+    now = vh.services().clock.now()
+    return render_template(
+        "dashboard/cases.html", rows=rows, total=total, filters=filters, pages=pages, now=now,
+        status_choices=STATUS_CHOICES, sources=SOURCE_LABELS, units=unit_choices(), per_page_choices=PER_PAGE_CHOICES,
+        with_unit={s.value for s in WITH_UNIT},
+    )
+
+
+def _visible_case(case_id: int) -> Case:
+    case = _db_session().scalar(
+        select(Case).where(Case.id == case_id).options(
+            selectinload(Case.units).selectinload(CaseUnit.unit), selectinload(Case.events),
+            selectinload(Case.replies), selectinload(Case.extensions))
+    )
+    # Another unit's case answers exactly like a missing one: ids are not confirmed to outsiders.
+    if case is None or not may_view(vh.user(), case):
+        abort(404, "未找到该工单。")
+    return case
+
+
+def _images(case: Case) -> list[int]:
+    if case.source_inbound_id is None:
+        return []
+    row = _db_session().get(InboundMessage, case.source_inbound_id)
+    if row is None:
+        return []
+    return [i for i, ref in enumerate(incoming_from_json(row.payload).images) if ref.kind == "file"]
+
+
+@blueprint.get("/cases/<int:case_id>")
+@login_required()
+def case_page(case_id: int):  # type: ignore[no-untyped-def]
+    case = _visible_case(case_id)
+    services = vh.services()
+    now = services.clock.now()
+    days_left = working_days_left(services.deadlines, now, case.due_at) if case.due_at else None
+    status = Status(case.status)
+    return render_template(
+        "dashboard/case.html", case=case, now=now, days_left=days_left, images=_images(case), units=unit_choices(),
+        is_open=status in OPEN_STATUSES, with_unit=status in WITH_UNIT,
+        pending_extension=any(x.state == "pending" for x in case.extensions),
+        instructions=[e for e in case.events if e.kind == "instruction"],
+        my_link=case.unit_link(vh.user().unit_id) if vh.user().unit_id else None,
+    )
+
+
+@blueprint.get("/cases/<int:case_id>/images/<int:index>")
+@login_required()
+def case_image(case_id: int, index: int):  # type: ignore[no-untyped-def]
+    case = _visible_case(case_id)
+    if index not in _images(case):
+        abort(404)
+    row = _db_session().get(InboundMessage, case.source_inbound_id)
+    assert row is not None
+    ref = incoming_from_json(row.payload).images[index]
+    media = (vh.services().settings.var_dir / "media").resolve()
+    path = Path(ref.ref).resolve()
+    if media not in path.parents or not path.is_file():  # only files the simulator/intake stored
+        abort(404)
+    return send_file(path, max_age=3600)
+
+
+@blueprint.post("/cases/<int:case_id>/actions/<action>")
+@login_required()
+def case_action(case_id: int, action: str):  # type: ignore[no-untyped-def]
+    try:
+        done, message = run_action(vh.services(), vh.user().id, case_id, action, request.form)
+    except ActionRefused as refusal:
+        return vh.error_page(refusal.status, refusal.message)
+    flash(message, "ok" if done else "error")
+    return redirect(url_for("dashboard.case_page", case_id=case_id))

@@ -1,0 +1,163 @@
+"""The case list's filters: parsed and bounded from the query string, then turned into SQL.
+
+Everything the user can type is checked here so that a bad or huge filter is a clear 400
+(``FilterError``) rather than a slow query or a 500.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Select, exists, func, or_, select
+
+from bot.lifecycle import STATUS_LABELS, WITH_UNIT, Status
+from bot.sources import SOURCE_LABELS
+from models import Case, CaseUnit
+
+MAX_QUERY_CHARS = 100
+MAX_PAGE = 10_000
+PER_PAGE_CHOICES = (20, 50, 100)
+MAX_VALUES = 20  # repeated parameters (status=…&status=…)
+SORTS = {
+    "-created": Case.created_at.desc(),
+    "created": Case.created_at.asc(),
+    "due": Case.due_at.asc(),
+    "-due": Case.due_at.desc(),
+    "number": Case.number.asc(),
+    "-number": Case.number.desc(),
+}
+
+
+class FilterError(ValueError):
+    """A filter value out of range; the message is shown to the user (Chinese)."""
+
+
+@dataclass(frozen=True)
+class CaseFilters:
+    statuses: tuple[str, ...] = ()
+    unit_id: int | None = None
+    source: str = ""
+    category: str = ""
+    supervised: bool = False
+    overdue: bool = False
+    date_from: date | None = None
+    date_to: date | None = None
+    q: str = ""
+    sort: str = "-created"
+    page: int = 1
+    per_page: int = 50
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def query_args(self, **changes: Any) -> dict[str, Any]:
+        """The filters as query-string arguments (for links to other pages and sorts)."""
+        args: dict[str, Any] = {
+            "status": list(self.statuses), "unit": self.unit_id or "", "source": self.source,
+            "category": self.category, "supervised": "1" if self.supervised else "",
+            "overdue": "1" if self.overdue else "", "from": self.date_from.isoformat() if self.date_from else "",
+            "to": self.date_to.isoformat() if self.date_to else "", "q": self.q, "sort": self.sort,
+            "page": self.page, "per_page": self.per_page,
+        }
+        args.update(changes)
+        return {k: v for k, v in args.items() if v not in ("", None, [])}
+
+
+def _date(raw: str, name: str) -> date | None:
+    if not raw:
+        return None
+    try:
+        return date.fromisoformat(raw[:10])
+    except ValueError as exc:
+        raise FilterError(f"{name}格式应为 YYYY-MM-DD。") from exc
+
+
+def _int(raw: str, name: str, low: int, high: int, default: int) -> int:
+    if not raw:
+        return default
+    if not raw.isdigit() or len(raw) > 7 or not low <= int(raw) <= high:
+        raise FilterError(f"{name}应为 {low} 至 {high} 之间的整数。")
+    return int(raw)
+
+
+def parse_filters(args: Any) -> CaseFilters:
+    """From a werkzeug MultiDict (request.args)."""
+    statuses = tuple(s for s in args.getlist("status") if s)
+    if len(statuses) > MAX_VALUES:
+        raise FilterError("状态条件过多。")
+    known = {s.value for s in Status}
+    for status in statuses:
+        if status not in known:
+            raise FilterError("未知的状态。")
+    source = args.get("source", "")
+    if source and source not in SOURCE_LABELS:
+        raise FilterError("未知的来源平台。")
+    category = args.get("category", "").strip()
+    if len(category) > 32:
+        raise FilterError("分类过长。")
+    q = args.get("q", "").strip()
+    if len(q) > MAX_QUERY_CHARS:
+        raise FilterError(f"搜索词不能超过 {MAX_QUERY_CHARS} 字。")
+    sort = args.get("sort", "-created") or "-created"
+    if sort not in SORTS:
+        raise FilterError("未知的排序方式。")
+    per_page = _int(args.get("per_page", ""), "每页条数", 1, max(PER_PAGE_CHOICES), 50)
+    date_from, date_to = _date(args.get("from", ""), "起始日期"), _date(args.get("to", ""), "截止日期")
+    if date_from and date_to and date_from > date_to:
+        raise FilterError("起始日期不能晚于截止日期。")
+    return CaseFilters(
+        statuses=statuses,
+        unit_id=_int(args.get("unit", ""), "单位", 1, 10_000_000, 0) or None,
+        source=source,
+        category=category,
+        supervised=args.get("supervised") == "1",
+        overdue=args.get("overdue") == "1",
+        date_from=date_from,
+        date_to=date_to,
+        q=q,
+        sort=sort,
+        page=_int(args.get("page", ""), "页码", 1, MAX_PAGE, 1),
+        per_page=per_page,
+    )
+
+
+def _like(text: str) -> str:
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def apply_filters(query: Select, filters: CaseFilters, now: datetime, tz: str) -> Select:  # type: ignore[type-arg]
+    zone = ZoneInfo(tz)
+    if filters.statuses:
+        query = query.where(Case.status.in_(filters.statuses))
+    if filters.unit_id:
+        query = query.where(exists(select(CaseUnit.id).where(CaseUnit.case_id == Case.id,
+                                                           CaseUnit.unit_id == filters.unit_id)))
+    if filters.source:
+        query = query.where(Case.source_platform == filters.source)
+    if filters.category:
+        query = query.where(Case.category == filters.category)
+    if filters.supervised:
+        query = query.where(Case.supervised.is_(True))
+    if filters.overdue:
+        query = query.where(Case.status.in_([s.value for s in WITH_UNIT]), Case.due_at < now)
+    if filters.date_from:
+        query = query.where(Case.created_at >= datetime.combine(filters.date_from, time(0), tzinfo=zone))
+    if filters.date_to:
+        query = query.where(Case.created_at < datetime.combine(filters.date_to + timedelta(days=1), time(0), tzinfo=zone))
+    if filters.q:
+        pattern = _like(filters.q)
+        query = query.where(or_(Case.number == filters.q, Case.title.like(pattern, escape="\\"),
+                                Case.body.like(pattern, escape="\\")))
+    return query
+
+
+def ordered(query: Select, filters: CaseFilters) -> Select:  # type: ignore[type-arg]
+    return query.order_by(SORTS[filters.sort], Case.id.desc())
+
+
+def count_of(query: Select) -> Select:  # type: ignore[type-arg]
+    return select(func.count()).select_from(query.order_by(None).subquery())
+
+
+STATUS_CHOICES = [(s.value, STATUS_LABELS[s]) for s in Status]
