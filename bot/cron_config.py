@@ -10,3 +10,8 @@ QUEUE = Settings.from_env().queue_name
 
 # The database is the source of truth: every minute, re-enqueue anything Redis may have lost.
 cron.register(recover_job, QUEUE, interval=60, name="recover")
+
+# Reminders (issue 6): claim due reminder rows and send one digest per group; duty handover.
+from bot.reminders.sweep import sweep_job  # noqa: E402
+
+cron.register(sweep_job, QUEUE, interval=60, name="reminders-sweep")

@@ -8,10 +8,12 @@ enqueued, so losing Redis loses nothing (``recovery`` re-enqueues unprocessed ro
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from bot.codec import incoming_to_json
 from bot.messages import IncomingMessage
@@ -30,35 +32,42 @@ class Accepted:
     enqueued: bool
 
 
-def accept(services: Services, msg: IncomingMessage) -> Accepted:
+def accept(
+    services: Services, msg: IncomingMessage, also: Callable[[Session], None] | None = None
+) -> Accepted:
+    """Store, commit, enqueue. ``also`` adds rows in the same transaction (kept only if not a duplicate)."""
     now = services.clock.now()
-    row = InboundMessage(
-        platform=msg.platform,
-        msg_id=msg.msg_id,
-        chat_id=msg.chat_id,
-        chat_type=msg.chat_type,
-        sender_id=msg.sender_id,
-        payload=incoming_to_json(msg),
-        received_at=msg.received_at or now,
-        state="received",
-    )
-    session = services.sessions()
-    try:
-        with session.begin():
-            session.add(row)
-        inbound_id = row.id
-    except IntegrityError:
-        session.rollback()
-        existing = session.scalar(
-            select(InboundMessage.id).where(
-                InboundMessage.platform == msg.platform, InboundMessage.msg_id == msg.msg_id
-            )
+    # A Core INSERT … RETURNING: this is the webhook's hot path, and the ORM's unit of work costs
+    # more than the write itself.
+    statement = (
+        insert(InboundMessage)
+        .values(
+            platform=msg.platform,
+            msg_id=msg.msg_id,
+            chat_id=msg.chat_id,
+            chat_type=msg.chat_type,
+            sender_id=msg.sender_id,
+            payload=incoming_to_json(msg),
+            received_at=msg.received_at or now,
+            state="received",
         )
-        session.close()
-        log.info("duplicate delivery platform=%s inbound=%s", msg.platform, existing)
-        return Accepted(int(existing or 0), duplicate=True, enqueued=False)
-    finally:
-        session.close()
+        .returning(InboundMessage.id)
+    )
+    with services.sessions() as session:
+        try:
+            with session.begin():
+                inbound_id = int(session.execute(statement).scalar_one())
+                if also is not None:
+                    also(session)
+        except IntegrityError:
+            session.rollback()
+            existing = session.scalar(
+                select(InboundMessage.id).where(
+                    InboundMessage.platform == msg.platform, InboundMessage.msg_id == msg.msg_id
+                )
+            )
+            log.info("duplicate delivery platform=%s inbound=%s", msg.platform, existing)
+            return Accepted(int(existing or 0), duplicate=True, enqueued=False)
     return Accepted(inbound_id, duplicate=False, enqueued=enqueue_inbound(services, inbound_id))
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot.deadlines import DeadlineCalculator
+from bot.reminders.schedule import schedule_case
 from models import Case, CaseEvent, CaseUnit, ExtensionRequest, Person, Reply, Unit
 
 log = logging.getLogger(__name__)
@@ -233,6 +234,7 @@ class Lifecycle:
             text=f"主办: {lead.name}" + (f"; 协办: {names}" if names else ""),
             data={"lead": lead.id, "co": [u.id for u in co_units], "due_at": case.due_at.isoformat()},
         )
+        schedule_case(self.session, self.deadlines, case, self.now)  # reminders follow every state change
 
     # --- units -----------------------------------------------------------------------------
     def sign(self, case: Case, actor: Actor) -> CaseUnit:
@@ -246,6 +248,7 @@ class Lifecycle:
         else:
             self._check(case, "progress")
             self._event(case, "co_sign", actor, unit=link.unit)
+        schedule_case(self.session, self.deadlines, case, self.now)
         return link
 
     def progress(self, case: Case, actor: Actor, text: str) -> None:
@@ -265,6 +268,7 @@ class Lifecycle:
         else:
             self._check(case, "progress")
             self._event(case, "progress", actor, unit=link.unit, text=text)
+        schedule_case(self.session, self.deadlines, case, self.now)
 
     def request_extension(self, case: Case, actor: Actor, days: int, reason: str) -> ExtensionRequest:
         self._check(case, "request_extension")
@@ -286,6 +290,7 @@ class Lifecycle:
         self.session.add(request)
         self._event(case, "extension_requested", actor, unit=link.unit, text=reason,
                     data={"days": days, "new_due_at": new_due.due_at.isoformat()})
+        schedule_case(self.session, self.deadlines, case, self.now)
         return request
 
     def decide_extension(self, case: Case, actor: Actor, approve: bool, note: str = "") -> ExtensionRequest:
@@ -301,6 +306,7 @@ class Lifecycle:
             case.due_at = request.new_due_at
         self._event(case, "extension_approved" if approve else "extension_rejected", actor, text=note or None,
                     data={"due_at": case.due_at.isoformat() if case.due_at else None})
+        schedule_case(self.session, self.deadlines, case, self.now)
         return request
 
     def return_case(self, case: Case, actor: Actor, reason: str) -> None:
@@ -309,6 +315,7 @@ class Lifecycle:
         link = self._acting_unit(case, actor, lead_only=True)
         self._move(case, "return", actor, unit=link.unit, text=reason)
         case.due_at = None
+        schedule_case(self.session, self.deadlines, case, self.now)
 
     def close(self, case: Case, actor: Actor, text: str) -> Reply:
         if not text.strip():
@@ -328,6 +335,7 @@ class Lifecycle:
         else:
             self._check(case, "co_finish")
             self._event(case, "co_finished", actor, unit=link.unit, text=text)
+        schedule_case(self.session, self.deadlines, case, self.now)
         return reply
 
     # --- office ----------------------------------------------------------------------------
@@ -347,6 +355,7 @@ class Lifecycle:
         deadline = self.deadlines.for_case(case.request_type, case.urgent, self.now)
         case.due_at = deadline.due_at
         case.calendar_note = deadline.note
+        schedule_case(self.session, self.deadlines, case, self.now)
 
     def instruct(self, case: Case, actor: Actor, text: str) -> None:
         if not text.strip():
@@ -360,6 +369,7 @@ class Lifecycle:
             raise LifecycleError(f"工单 {case.number} 已在督办中。")
         case.supervised = True
         self._event(case, "supervised", actor)
+        schedule_case(self.session, self.deadlines, case, self.now)
 
     def rate(self, case: Case, actor: Actor, level: str, reason: str = "") -> None:
         if level not in SATISFACTION:
@@ -377,6 +387,7 @@ class Lifecycle:
         original.repeat_count += 1
         self._event(case, "duplicate", actor, from_status=before, to_status=case.status,
                     text=f"重复件，并入 {original.number}")
+        schedule_case(self.session, self.deadlines, case, self.now)
         self._event(original, "repeat", actor, text=f"又有网民反映（{case.number}）")
 
 

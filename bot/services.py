@@ -66,6 +66,6 @@ def build_services(settings: Settings) -> Services:
     """Services with every adapter whose configuration is present."""
     from bot.platforms.registry import build_adapters
 
-    services = Services(settings=settings, clock=Clock(settings.clock_offset_s))
+    services = Services(settings=settings, clock=Clock(settings.clock_offset_s, offset_file=settings.var_dir / "demo_clock_offset_s"))
     services.adapters = build_adapters(services)
     return services

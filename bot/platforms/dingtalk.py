@@ -56,20 +56,26 @@ class DingTalkAdapter:
         self.oapi = (config.get("oapi_endpoint") or OAPI).rstrip("/")
         self.timeout = float(config.get("timeout_s") or 10)
         self.http = requests.Session()
+        # Redis keys carry the deployment's queue name: two bots (or test runs) sharing one Redis
+        # must not share part markers, rate buckets or throttles.
+        self.ns = services.settings.queue_name
 
     # ---- sending -------------------------------------------------------------------------
     def send(self, message: OutgoingMessage, *, dedupe_key: str) -> SendResult:
-        parts = split_message(message.text, MAX_BYTES) if message.text else [""]
+        # Leave room for the "@userid" line the first part gets (see _robot_body).
+        reserve = sum(len(m.user_id.encode()) + 2 for m in message.mentions)
+        parts = split_message(message.text, MAX_BYTES - reserve) if message.text else [""]
         result = SendResult(ok=True)
         for index, part in enumerate(parts):
-            done_key = f"dingtalk:sent:{_digest(dedupe_key)}:{index}"
-            if self.services.redis.exists(done_key):
+            done_key = f"dingtalk:{self.ns}:sent:{_digest(dedupe_key + message.text)}:{index}"
+            if len(parts) > 1 and self.services.redis.exists(done_key):
                 continue  # an earlier attempt already delivered this part
             # Mentions ride on the first part only: one notification per message.
             result = self._send_part(message, part, mentions=index == 0)
             if not result.ok:
                 return result
-            self.services.redis.set(done_key, "1", ex=7 * 86400)
+            if len(parts) > 1:
+                self.services.redis.set(done_key, "1", ex=7 * 86400)
         return result
 
     def _send_part(self, message: OutgoingMessage, text: str, *, mentions: bool) -> SendResult:
@@ -118,11 +124,11 @@ class DingTalkAdapter:
 
     def _send_custom_robot(self, chat_id: str, robot: dict[str, str], body: dict[str, Any]) -> SendResult:
         robot_id = _digest(robot["access_token"])
-        throttle_key = f"dingtalk:throttled:{robot_id}"
+        throttle_key = f"dingtalk:{self.ns}:throttled:{robot_id}"
         ttl = self.services.redis.ttl(throttle_key)
         if ttl and ttl > 0:
             return SendResult(ok=False, error="dingtalk throttled (130101)", retryable=True, retry_after_s=ttl)
-        bucket = TokenBucket.for_robot(self.services.redis, "dingtalk", robot_id)
+        bucket = TokenBucket.for_robot(self.services.redis, "dingtalk", f"{self.ns}:{robot_id}")
         taken, wait_s = bucket.try_acquire()
         if not taken:
             return SendResult(ok=False, error="rate_limited", retryable=True, retry_after_s=max(wait_s, 1.0))
@@ -196,7 +202,7 @@ class DingTalkAdapter:
     # ---- OpenAPI (app robot) ---------------------------------------------------------------
     def access_token(self, *, refresh: bool = False) -> str:
         """The app token, shared by all processes through Redis and refreshed 5 min early."""
-        key = f"dingtalk:token:{_digest(self.app_key)}"
+        key = f"dingtalk:{self.ns}:token:{_digest(self.app_key)}"
         if not refresh:
             cached = self.services.redis.get(key)
             if cached:

@@ -29,6 +29,9 @@ def create_app(config: Settings | None = None, services: Services | None = None)
         app.register_blueprint(simulator)
     for blueprint in _platform_blueprints(settings):
         app.register_blueprint(blueprint)
+    from bot.web import dashboard
+
+    dashboard.register(app, settings)
 
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException):  # type: ignore[no-untyped-def]

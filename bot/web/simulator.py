@@ -10,7 +10,8 @@ import uuid
 from datetime import datetime
 
 from flask import Blueprint, abort, current_app, jsonify, render_template, request, send_from_directory
-from sqlalchemy import select
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
 from sqlalchemy.orm import selectinload
 
 from bot.directory import find_person
@@ -90,19 +91,22 @@ def post_message():  # type: ignore[no-untyped-def]
     msg_id = str(body.get("msg_id") or uuid.uuid4().hex)
     now: datetime = services.clock.now()
     chat_type = "single" if chat.startswith("dm:") else "group"
-    with services.sessions() as session:
+    sender_name = sender
+
+    def log_in_chat(session: Session) -> None:
+        nonlocal sender_name
         person = find_person(session, "simulator", sender)
         sender_name = person.name if person else sender
+        session.execute(insert(SimulatorMessage).values(
+            chat=chat, sender=sender, sender_name=sender_name, text=text, format="text", is_bot=False, mentions=[],
+            image_path=images[0].ref if images else None, msg_id=msg_id, created_at=now))
+
     msg = IncomingMessage(
         platform="simulator", msg_id=msg_id, chat_id=chat, chat_type=chat_type, sender_id=sender,
-        sender_name=sender_name, text=text, images=tuple(images), quoted_text=str(body.get("quoted") or ""),
-        received_at=now,
+        text=text, images=tuple(images), quoted_text=str(body.get("quoted") or ""), received_at=now,
     )
-    result = accept(services, msg)
-    if not result.duplicate:
-        with services.sessions() as session, session.begin():
-            session.add(SimulatorMessage(chat=chat, sender=sender, sender_name=sender_name, text=text,
-                                         image_path=images[0].ref if images else None, msg_id=msg_id, created_at=now))
+    # The chat log row goes in the same transaction as the inbound row: one commit per message.
+    result = accept(services, msg, also=log_in_chat)
     return jsonify(msg_id=msg_id, inbound_id=result.inbound_id, duplicate=result.duplicate), 202
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from bot.addressing import resolve
 from bot.lifecycle import Actor, LifecycleError
@@ -86,45 +87,46 @@ RUNNERS: dict[str, Runner] = {
 UNIT_ACTIONS = frozenset({"sign", "progress", "close"})
 
 
-def run_action(services: Services, user_id: int, case_id: int, action: str, form: Mapping[str, str]) -> tuple[bool, str]:
-    """Do ``action`` on the case as the user. Returns (done, message for the page)."""
+def run_action(services: Services, session: Session, user_id: int, case_id: int, action: str,
+               form: Mapping[str, str]) -> tuple[bool, str]:
+    """Do ``action`` on the case as the user, in the request's session (SQLite allows one writer).
+    Returns (done, message for the page)."""
     if action not in RUNNERS:
         raise ActionRefused(404, "未知操作。")
     now = services.clock.now()
     outbound_ids: list[int] = []
-    with services.sessions() as session:
-        user = session.get(User, user_id)
-        if user is None or not can(user, action):
-            raise ActionRefused(403, "您无权执行此操作。")
-        case = session.scalar(select(Case).where(Case.id == case_id).with_for_update())
-        if case is None or not may_view(user, case):
-            raise ActionRefused(404, "未找到该工单。")
-        if action in UNIT_ACTIONS and user.person is None:
-            raise ActionRefused(403, "账号未关联单位人员，不能办理。请联系管理员。")
-        msg = IncomingMessage(platform="web", msg_id=uuid.uuid4().hex, chat_id=f"web:{user.username}",
-                              chat_type="single", sender_id=f"web:{user.username}", received_at=now)
-        ctx = WebContext(services=services, session=session, msg=msg, inbound_id=0, now=now, sender=user.person,
-                         username=user.username)
-        try:
-            RUNNERS[action](ctx, case, form)
-        except LifecycleError as refusal:
-            session.rollback()
-            return False, refusal.message
-        answers = []
-        available = set(services.adapters)
-        for index, post in enumerate(ctx.posts):
-            if post.reply_to is not None:
-                answers.append(post.text)
-                continue
-            target = resolve(post, available)
-            if target is None:
-                continue
-            platform, message = target
-            row = add_outbound(session, services, platform=platform, message=message,
-                               dedupe_key=f"web:{msg.msg_id}:{index}", purpose=post.purpose, case_id=post.case_id)
-            session.flush()
-            outbound_ids.append(row.id)
-        session.commit()
+    user = session.get(User, user_id)
+    if user is None or not can(user, action):
+        raise ActionRefused(403, "您无权执行此操作。")
+    case = session.scalar(select(Case).where(Case.id == case_id).with_for_update())
+    if case is None or not may_view(user, case):
+        raise ActionRefused(404, "未找到该工单。")
+    if action in UNIT_ACTIONS and user.person is None:
+        raise ActionRefused(403, "账号未关联单位人员，不能办理。请联系管理员。")
+    msg = IncomingMessage(platform="web", msg_id=uuid.uuid4().hex, chat_id=f"web:{user.username}",
+                          chat_type="single", sender_id=f"web:{user.username}", received_at=now)
+    ctx = WebContext(services=services, session=session, msg=msg, inbound_id=0, now=now, sender=user.person,
+                     username=user.username)
+    try:
+        RUNNERS[action](ctx, case, form)
+    except LifecycleError as refusal:
+        session.rollback()
+        return False, refusal.message
+    answers = []
+    available = set(services.adapters)
+    for index, post in enumerate(ctx.posts):
+        if post.reply_to is not None:
+            answers.append(post.text)
+            continue
+        target = resolve(post, available)
+        if target is None:
+            continue
+        platform, message = target
+        row = add_outbound(session, services, platform=platform, message=message,
+                           dedupe_key=f"web:{msg.msg_id}:{index}", purpose=post.purpose, case_id=post.case_id)
+        session.flush()
+        outbound_ids.append(row.id)
+    session.commit()
     # After the commit, as in bot/jobs.py; bot.recovery re-sends anything this enqueue misses.
     for outbound_id in outbound_ids:
         enqueue_delivery(services, outbound_id)

@@ -125,7 +125,7 @@ def case_image(case_id: int, index: int):  # type: ignore[no-untyped-def]
 @login_required()
 def case_action(case_id: int, action: str):  # type: ignore[no-untyped-def]
     try:
-        done, message = run_action(vh.services(), vh.user().id, case_id, action, request.form)
+        done, message = run_action(vh.services(), _db_session(), vh.user().id, case_id, action, request.form)
     except ActionRefused as refusal:
         return vh.error_page(refusal.status, refusal.message)
     flash(message, "ok" if done else "error")

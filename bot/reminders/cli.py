@@ -1,0 +1,85 @@
+"""``python -m bot reminders …`` and ``python -m bot clock …`` (the demo clock)."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from datetime import timedelta
+
+from sqlalchemy import func, select
+
+
+def _services():  # type: ignore[no-untyped-def]
+    from bot.config import Settings
+    from bot.services import build_services
+
+    return build_services(Settings.from_env())
+
+
+def cmd_sweep(args: argparse.Namespace) -> int:
+    from bot.reminders.sweep import sweep
+
+    services = _services()
+    result = sweep(services)
+    print(f"claimed {result.claimed} reminders, cancelled {result.cancelled}, "
+          f"queued {len(result.outbound_ids)} messages")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from models import Case, Reminder
+
+    services = _services()
+    calc = services.deadlines
+    with services.sessions() as session:
+        counts = dict(session.execute(select(Reminder.state, func.count()).group_by(Reminder.state)).all())
+        print("states: " + ", ".join(f"{k}={v}" for k, v in sorted(counts.items())))
+        rows = session.execute(
+            select(Reminder, Case.number).join(Case, Case.id == Reminder.case_id)
+            .where(Reminder.state == "pending").order_by(Reminder.due_at).limit(args.limit)
+        ).all()
+        for reminder, number in rows:
+            due = calc.local(reminder.due_at).strftime("%Y-%m-%d %H:%M")
+            print(f"{due}  {number}  {reminder.kind:<8} level {reminder.level}")
+    return 0
+
+
+_DURATION = re.compile(r"^(?P<n>-?\d+(?:\.\d+)?)(?P<unit>[smhd])$")
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def _seconds(text: str) -> float:
+    match = _DURATION.match(text.strip())
+    if not match:
+        raise argparse.ArgumentTypeError("duration like 30m, 2h, 1d")
+    return float(match["n"]) * _UNITS[match["unit"]]
+
+
+def cmd_clock(args: argparse.Namespace) -> int:
+    services = _services()
+    clock = services.clock
+    path = clock.offset_file
+    assert path is not None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if args.action == "advance":
+        path.write_text(str(clock.shared_offset_s() + _seconds(args.duration)))
+    elif args.action == "reset":
+        path.write_text("0")
+    now = clock.now()
+    print(f"demo clock: {services.deadlines.local(now):%Y-%m-%d %H:%M %Z} "
+          f"(offset {timedelta(seconds=round(clock.shared_offset_s()))}); every process of this installation sees it")
+    return 0
+
+
+def add_subcommands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    reminders = sub.add_parser("reminders", help="deadline reminders").add_subparsers(
+        dest="reminders_command", required=True)
+    reminders.add_parser("sweep", help="send the reminders that are due now").set_defaults(func=cmd_sweep)
+    p = reminders.add_parser("list", help="pending reminders, soonest first")
+    p.add_argument("--limit", type=int, default=30)
+    p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser("clock", help="demo clock: show, fast-forward or reset (shared by all processes)")
+    p.add_argument("action", nargs="?", choices=("show", "advance", "reset"), default="show")
+    p.add_argument("duration", nargs="?", default="0s", help="for advance: 30m, 2h, 1d …")
+    p.set_defaults(func=cmd_clock)

@@ -1,0 +1,225 @@
+"""The sweep (every minute from ``rq cron``): claim due reminder rows atomically, turn them into
+one digest OutboundMessage per chat, enqueue the sends.
+
+Exactly-once comes from the database, not Redis: a row is claimed by one UPDATE … RETURNING
+(two schedulers or two sweeps cannot both claim it), the digest is inserted in the same
+transaction under a dedupe key derived from the claimed ids, and the outbox never sends a
+``sent`` row twice. If Redis loses the send job, ``bot.recovery`` re-enqueues the row.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, selectinload
+
+from bot.addressing import Post, resolve
+from bot.directory import office_unit, on_duty
+from bot.outbox import add_outbound, enqueue_delivery
+from bot.reminders.policy import ReminderPolicy, load_policy
+from bot.reminders.texts import digest_header, digest_text, handover_text, reminder_line
+from bot.services import Services
+from models import Case, CaseUnit, DutyShift, OutboundMessage, Person, Reminder, Unit
+
+log = logging.getLogger(__name__)
+
+BATCH = 1000
+OPEN = ("pending", "returned", "dispatched", "signed", "in_progress")
+HANDOVER_WINDOW = timedelta(hours=2)
+
+
+@dataclass
+class SweepResult:
+    claimed: int = 0
+    cancelled: int = 0
+    outbound_ids: list[int] = field(default_factory=list)
+    settled: int = 0
+
+
+def claim_due(session: Session, now: datetime, limit: int = BATCH) -> list[int]:
+    """Atomically move due pending rows to ``claimed``; returns their ids.
+
+    SQLite (≥ 3.35) and PostgreSQL both support UPDATE … RETURNING; on PostgreSQL the inner
+    SELECT also takes row locks with SKIP LOCKED so concurrent sweeps split the work instead of
+    waiting. On SQLite the transaction starts with BEGIN IMMEDIATE (bot/db.py), which serialises sweeps.
+    """
+    due = (
+        select(Reminder.id)
+        .where(Reminder.state == "pending", Reminder.due_at <= now)
+        .order_by(Reminder.due_at, Reminder.id)
+        .limit(limit)
+    )
+    if session.get_bind().dialect.name == "postgresql":
+        due = due.with_for_update(skip_locked=True)
+    stmt = (
+        update(Reminder)
+        .where(Reminder.id.in_(due.scalar_subquery()))
+        .values(state="claimed", claimed_at=now, attempt=Reminder.attempt + 1)
+        .returning(Reminder.id)
+        .execution_options(synchronize_session=False)
+    )
+    return sorted(session.scalars(stmt))
+
+
+def _still_relevant(reminder: Reminder, case: Case) -> bool:
+    if reminder.kind == "followup":
+        return case.status in ("closed", "verified")
+    if case.status not in ("dispatched", "signed", "in_progress"):
+        return False
+    if reminder.kind == "sign":
+        link = case.unit_link(reminder.unit_id or 0)
+        return link is not None and link.signed_at is None
+    return not any(x.state == "pending" for x in case.extensions)
+
+
+def _dedupe(target: str, ids: list[int]) -> str:
+    digest = hashlib.sha1(",".join(map(str, sorted(ids))).encode()).hexdigest()[:16]
+    return f"rem:{target}:{min(ids)}:{digest}"
+
+
+def _office_people(session: Session, now: datetime) -> list[Person]:
+    office = office_unit(session)
+    people = [p for p in (office.members if office else []) if p.role == "office" and p.active]
+    duty = on_duty(session, now)
+    if duty is not None and duty.id not in {p.id for p in people}:
+        people.insert(0, duty)
+    return people
+
+
+def _emit(session: Session, services: Services, post: Post, target: str, reminders: list[Reminder],
+          now: datetime, result: SweepResult) -> None:
+    resolved = resolve(post, set(services.adapters))
+    if resolved is None:
+        for r in reminders:
+            r.state = "cancelled"
+        return
+    platform, message = resolved
+    row = add_outbound(session, services, platform=platform, message=message, purpose="reminder",
+                       dedupe_key=_dedupe(target, [r.id for r in reminders]),
+                       case_id=reminders[0].case_id if len({r.case_id for r in reminders}) == 1 else None)
+    session.flush()
+    for r in reminders:
+        if r.sent_outbound_id is None:  # the unit's digest owns the row; the office copy is extra
+            r.sent_outbound_id = row.id
+    result.outbound_ids.append(row.id)
+
+
+def settle(session: Session) -> int:
+    """Claimed rows whose digest went out become ``sent``."""
+    sent = select(OutboundMessage.id).where(OutboundMessage.state == "sent")
+    return session.execute(
+        update(Reminder)
+        .where(Reminder.state == "claimed", Reminder.sent_outbound_id.in_(sent.scalar_subquery()))
+        .values(state="sent")
+        .execution_options(synchronize_session=False)
+    ).rowcount or 0
+
+
+def sweep(services: Services, now: datetime | None = None, policy: ReminderPolicy | None = None) -> SweepResult:
+    now = now or services.clock.now()
+    policy = policy or load_policy()
+    calc = services.deadlines
+    result = SweepResult()
+    with services.sessions() as session, session.begin():
+        result.settled = settle(session)
+        ids = claim_due(session, now)
+        result.claimed = len(ids)
+        if ids:
+            reminders = list(session.scalars(select(Reminder).where(Reminder.id.in_(ids)).order_by(Reminder.id)))
+            cases = {c.id: c for c in session.scalars(
+                select(Case).where(Case.id.in_({r.case_id for r in reminders})).options(
+                    selectinload(Case.units).selectinload(CaseUnit.unit).selectinload(Unit.members),
+                    selectinload(Case.extensions), selectinload(Case.lead_unit),
+                )
+            )}
+            by_unit: dict[int, list[Reminder]] = defaultdict(list)
+            office: list[Reminder] = []
+            for r in reminders:
+                case = cases[r.case_id]
+                if not _still_relevant(r, case):
+                    r.state = "cancelled"
+                    result.cancelled += 1
+                    continue
+                r.line = reminder_line(calc, r, case, now, policy.return_within_hours)
+                if r.unit_id is not None:
+                    by_unit[r.unit_id].append(r)
+                if r.level >= 2 or r.unit_id is None:
+                    office.append(r)
+            for unit_id, items in by_unit.items():
+                unit = session.get(Unit, unit_id)
+                assert unit is not None
+                escalated = any(r.level >= 1 for r in items)
+                mentions = unit.handlers() + (unit.leaders() if escalated else [])
+                header = digest_header("leader" if escalated else "unit", len(items), unit.name)
+                post = Post(text=digest_text(header, [r.line or "" for r in items]), unit=unit, mentions=mentions,
+                            purpose="reminder")
+                _emit(session, services, post, f"unit-{unit_id}", items, now, result)
+            if office:
+                lines = [r.line or "" for r in office]
+                text = digest_text(digest_header("office", len(office)), lines)
+                office_group = office_unit(session)
+                people = _office_people(session, now)
+                if office_group is not None:
+                    _emit(session, services, Post(text=text, unit=office_group, mentions=people[:1],
+                                                  purpose="reminder"), "office", office, now, result)
+                for person in people:
+                    _emit(session, services, Post(text=text, person=person, purpose="reminder"),
+                          f"person-{person.id}", office, now, result)
+        result.outbound_ids += handover(session, services, now)
+    for outbound_id in result.outbound_ids:
+        enqueue_delivery(services, outbound_id)
+    if result.claimed or result.outbound_ids:
+        log.info("sweep claimed=%s cancelled=%s messages=%s", result.claimed, result.cancelled,
+                 len(result.outbound_ids))
+    return result
+
+
+def handover(session: Session, services: Services, now: datetime) -> list[int]:
+    """At each change of duty, tell the office group who is on now and which items are open."""
+    shift = session.scalar(
+        select(DutyShift).where(DutyShift.starts_at <= now, DutyShift.starts_at > now - HANDOVER_WINDOW)
+        .order_by(DutyShift.starts_at.desc()).limit(1)
+    )
+    if shift is None:
+        return []
+    key = f"handover:{shift.id}"
+    if session.scalar(select(OutboundMessage.id).where(OutboundMessage.dedupe_key == key)) is not None:
+        return []
+    previous = session.scalar(
+        select(DutyShift).where(DutyShift.ends_at == shift.starts_at).order_by(DutyShift.id.desc()).limit(1)
+    )
+    office = office_unit(session)
+    if office is None:
+        return []
+    total = session.scalar(select(func.count(Case.id)).where(Case.status.in_(OPEN))) or 0
+    attention = list(session.scalars(
+        select(Case).where(Case.status.in_(OPEN)).order_by(Case.due_at.is_(None), Case.due_at).limit(10)
+    ))
+    text = handover_text(services.deadlines, shift.person.name, previous.person.name if previous else None,
+                         attention, now, total)
+    resolved = resolve(Post(text=text, unit=office, mentions=[shift.person], purpose="handover"),
+                       set(services.adapters))
+    if resolved is None:
+        return []
+    platform, message = resolved
+    try:
+        with session.begin_nested():  # a concurrent sweep may have inserted the same key: skip, don't fail
+            row = add_outbound(session, services, platform=platform, message=message, dedupe_key=key,
+                               purpose="handover")
+            session.flush()
+    except IntegrityError:
+        return []
+    return [row.id]
+
+
+def sweep_job() -> int:
+    """The cron entry point."""
+    from bot.jobs import worker_services
+
+    return sweep(worker_services()).claimed

@@ -1,0 +1,354 @@
+"""A fake DingTalk on loopback, speaking the documented wire formats (PROTOCOLS.md §6-7).
+
+HTTP (one Flask app, real sockets):
+- ``POST /v1.0/oauth2/accessToken`` → ``{"accessToken","expireIn"}``; ``revoke_tokens()`` makes
+  later OpenAPI calls answer 401 like an expired token;
+- ``POST /robot/send?access_token&timestamp&sign`` (custom robot): checks the 加签 sign and the
+  1-hour window (310000), the keyword (310000), the token (300001), 20/min then a 10-minute
+  throttle (130101); all errors as HTTP 200 + errcode, as DingTalk does;
+- ``POST /robot/sendBySession?session=…`` (sessionWebhook), expiring;
+- ``POST /v1.0/robot/groupMessages/send`` and ``/oToMessages/batchSend`` (token header, msgParam a
+  JSON string); ``/v1.0/robot/messageFiles/download`` → ``downloadUrl`` → ``GET /files/<code>``;
+- ``POST /v1.0/gateway/connections/open`` → a WebSocket endpoint of ``StreamGateway``.
+``send_callback`` posts a signed robot callback to our app, retrying like DingTalk.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import threading
+import time
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qs, urlparse
+
+import requests
+from flask import Flask, jsonify, request
+from werkzeug.serving import make_server
+
+from bot.platforms.dingtalk_protocol import hmac_sign
+
+
+@dataclass
+class Robot:
+    access_token: str
+    secret: str = ""
+    keyword: str = ""
+    sent: list[float] = field(default_factory=list)
+    throttled_until: float = 0.0
+
+
+@dataclass
+class Sent:
+    channel: str  # robot | session | group | personal
+    target: str  # robot token, session id, openConversationId, userId
+    body: dict[str, Any]
+
+    @property
+    def text(self) -> str:
+        body = self.body
+        if "msgParam" in body:
+            param = json.loads(body["msgParam"])
+            return str(param.get("content") or param.get("text") or "")
+        if body.get("msgtype") == "markdown":
+            return str(body["markdown"]["text"])
+        return str(body.get("text", {}).get("content", ""))
+
+    @property
+    def at_user_ids(self) -> list[str]:
+        return list((self.body.get("at") or {}).get("atUserIds") or [])
+
+
+class FakeDingTalk:
+    def __init__(self, app_key: str = "dingappkey", app_secret: str = "app-secret-xyz",
+                 robot_code: str = "dingappkey") -> None:
+        self.app_key, self.app_secret, self.robot_code = app_key, app_secret, robot_code
+        self.robots: dict[str, Robot] = {}
+        self.sessions: dict[str, float] = {}  # session id → expiry (epoch s)
+        self.session_chats: dict[str, str] = {}  # session id → conversationId it answers
+        self.tokens: set[str] = set()
+        self.token_requests = 0
+        self.files: dict[str, bytes] = {}
+        self.sent: list[Sent] = []
+        self.errors: list[dict[str, Any]] = []  # refused robot sends, for assertions
+        self.clock = time.time  # tests may replace to jump past the throttle
+        self.lock = threading.Lock()
+        self.gateway: StreamGateway | None = None
+        self.app = self._build_app()
+        self.server = make_server("127.0.0.1", 0, self.app, threaded=True)
+        self.url = f"http://127.0.0.1:{self.server.server_port}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.thread.join(timeout=5)
+        if self.gateway:
+            self.gateway.stop()
+
+    # ---- test controls -------------------------------------------------------------------
+    def add_robot(self, access_token: str, secret: str = "", keyword: str = "") -> Robot:
+        robot = Robot(access_token, secret, keyword)
+        self.robots[access_token] = robot
+        return robot
+
+    def new_session(self, ttl_s: float = 5400, chat: str = "") -> str:
+        session = uuid.uuid4().hex
+        self.sessions[session] = self.clock() + ttl_s
+        self.session_chats[session] = chat
+        return f"{self.url}/robot/sendBySession?session={session}"
+
+    def revoke_tokens(self) -> None:
+        self.tokens.clear()
+
+    def sent_to(self, channel: str, target: str | None = None) -> list[Sent]:
+        return [s for s in self.sent if s.channel == channel and (target is None or s.target == target)]
+
+    def message(self, *, msg_id: str | None = None, sender: str, conversation: str = "", text: str = "",
+                msgtype: str = "text", content: dict[str, Any] | None = None, nick: str = "用户",
+                session_ttl_s: float = 5400, at_users: list[str] = ()) -> dict[str, Any]:  # type: ignore[assignment]
+        """A robot callback body in DingTalk's shape; ``conversation`` empty → a 1:1 chat."""
+        now_ms = int(self.clock() * 1000)
+        webhook = self.new_session(session_ttl_s, conversation or f"cid-single-{sender}")
+        body: dict[str, Any] = {
+            "conversationId": conversation or f"cid-single-{sender}", "chatbotCorpId": "dingcorp",
+            "chatbotUserId": "$:LWCP_v1:$bot", "msgId": msg_id or f"msg{uuid.uuid4().hex}",
+            "senderNick": nick, "isAdmin": False, "senderStaffId": sender,
+            "sessionWebhookExpiredTime": now_ms + int(session_ttl_s * 1000), "createAt": now_ms,
+            "senderCorpId": "dingcorp", "conversationType": "2" if conversation else "1",
+            "senderId": f"$:LWCP_v1:${sender}", "isInAtList": True, "robotCode": self.robot_code,
+            "sessionWebhook": webhook, "msgtype": msgtype,
+            "atUsers": [{"dingtalkId": "$:LWCP_v1:$bot"}] + [{"dingtalkId": f"$:{u}", "staffId": u} for u in at_users],
+        }
+        if conversation:
+            body["conversationTitle"] = "工作群"
+        if msgtype == "text":
+            body["text"] = {"content": f" {text}"}
+        else:
+            body["content"] = content or {}
+        return body
+
+    def send_callback(self, url: str, body: dict[str, Any] | bytes, *, secret: str | None = None,
+                      timestamp_ms: int | None = None, sign: str | None = None, retries: int = 2,
+                      headers: dict[str, str] | None = None) -> requests.Response:
+        """POST a signed callback; retry on 5xx or a dropped connection, as a platform would."""
+        ts = str(timestamp_ms if timestamp_ms is not None else int(time.time() * 1000))
+        data = body if isinstance(body, bytes) else json.dumps(body, ensure_ascii=False).encode()
+        all_headers = {"Content-Type": "application/json; charset=utf-8", "timestamp": ts,
+                       "sign": sign if sign is not None else hmac_sign(secret or self.app_secret, ts)}
+        all_headers.update(headers or {})
+        last: Exception | None = None
+        for _ in range(retries + 1):
+            try:
+                response = requests.post(url, data=data, headers=all_headers, timeout=10)
+            except requests.ConnectionError as exc:
+                last = exc
+                continue
+            if response.status_code < 500:
+                return response
+        if last:
+            raise last
+        return response
+
+    # ---- the fake platform --------------------------------------------------------------
+    def _build_app(self) -> Flask:
+        app = Flask("fake_dingtalk")
+        counter = itertools.count(1)
+
+        def openapi_auth() -> Any:
+            if request.headers.get("x-acs-dingtalk-access-token") not in self.tokens:
+                return jsonify(code="InvalidAuthentication", message="不合法的access_token"), 401
+            return None
+
+        @app.post("/v1.0/oauth2/accessToken")
+        def access_token():  # type: ignore[no-untyped-def]
+            body = request.get_json(force=True)
+            if body.get("appKey") != self.app_key or body.get("appSecret") != self.app_secret:
+                return jsonify(code="invalidClientIdOrSecret", message="无效的clientId或clientSecret"), 400
+            token = f"tok-{next(counter)}"
+            self.tokens.add(token)
+            self.token_requests += 1
+            return jsonify(accessToken=token, expireIn=7200)
+
+        @app.post("/robot/send")
+        def robot_send():  # type: ignore[no-untyped-def]
+            token = request.args.get("access_token", "")
+            body = request.get_json(force=True)
+            robot = self.robots.get(token)
+            if robot is None:
+                return self._refuse(token, 300001, "token is not exist")
+            now = self.clock()
+            if robot.secret:
+                ts, sign = request.args.get("timestamp", ""), request.args.get("sign", "")
+                if not ts.isdigit() or abs(now * 1000 - int(ts)) > 3600 * 1000:
+                    return self._refuse(token, 310000, "invalid timestamp")
+                if sign != hmac_sign(robot.secret, ts):  # Flask already url-decoded the query
+                    return self._refuse(token, 310000, "sign not match")
+            if robot.keyword and robot.keyword not in json.dumps(body, ensure_ascii=False):
+                return self._refuse(token, 310000, "keywords not in content")
+            with self.lock:
+                if now < robot.throttled_until:
+                    return self._refuse(token, 130101, "send too fast, exceed 20 times per minute")
+                robot.sent = [t for t in robot.sent if t > now - 60]
+                if len(robot.sent) >= 20:
+                    robot.throttled_until = now + 600
+                    return self._refuse(token, 130101, "send too fast, exceed 20 times per minute")
+                robot.sent.append(now)
+                self.sent.append(Sent("robot", token, body))
+            return jsonify(errcode=0, errmsg="ok")
+
+        @app.post("/robot/sendBySession")
+        def send_by_session():  # type: ignore[no-untyped-def]
+            session = request.args.get("session", "")
+            expires = self.sessions.get(session)
+            if expires is None or expires < self.clock():
+                # The real error for an expired session is undocumented [?]; any errcode ≠ 0 must fall back.
+                return jsonify(errcode=300001, errmsg="session is not exist")
+            self.sent.append(Sent("session", session, request.get_json(force=True)))
+            return jsonify(errcode=0, errmsg="ok")
+
+        @app.post("/v1.0/robot/groupMessages/send")
+        def group_send():  # type: ignore[no-untyped-def]
+            refused = openapi_auth()
+            if refused:
+                return refused
+            body = request.get_json(force=True)
+            json.loads(body["msgParam"])  # a JSON string, or this raises → 500
+            self.sent.append(Sent("group", body["openConversationId"], body))
+            return jsonify(processQueryKey=f"pqk-{next(counter)}")
+
+        @app.post("/v1.0/robot/oToMessages/batchSend")
+        def batch_send():  # type: ignore[no-untyped-def]
+            refused = openapi_auth()
+            if refused:
+                return refused
+            body = request.get_json(force=True)
+            json.loads(body["msgParam"])
+            for user in body["userIds"]:
+                self.sent.append(Sent("personal", user, body))
+            return jsonify(processQueryKey=f"pqk-{next(counter)}", invalidStaffIdList=[], flowControlledStaffIdList=[])
+
+        @app.post("/v1.0/robot/messageFiles/download")
+        def file_download():  # type: ignore[no-untyped-def]
+            refused = openapi_auth()
+            if refused:
+                return refused
+            body = request.get_json(force=True)
+            if body.get("robotCode") != self.robot_code or body.get("downloadCode") not in self.files:
+                return jsonify(code="invalidParameter", message="downloadCode无效"), 400
+            return jsonify(downloadUrl=f"{self.url}/files/{body['downloadCode']}")
+
+        @app.get("/files/<code>")
+        def file(code: str):  # type: ignore[no-untyped-def]
+            return self.files[code], 200, {"Content-Type": "image/png"}
+
+        @app.post("/v1.0/gateway/connections/open")
+        def open_connection():  # type: ignore[no-untyped-def]
+            body = request.get_json(force=True)
+            if body.get("clientId") != self.app_key or body.get("clientSecret") != self.app_secret or not self.gateway:
+                return jsonify(code="invalidClientIdOrSecret"), 400
+            ticket = uuid.uuid4().hex
+            self.gateway.tickets.add(ticket)
+            self.gateway.subscriptions = body.get("subscriptions", [])
+            return jsonify(endpoint=self.gateway.url, ticket=ticket)
+
+        return app
+
+    def _refuse(self, token: str, code: int, message: str) -> Any:
+        self.errors.append({"token": token, "errcode": code})
+        return jsonify(errcode=code, errmsg=message)
+
+    def start_gateway(self) -> StreamGateway:
+        self.gateway = StreamGateway()
+        return self.gateway
+
+
+class StreamGateway:
+    """The Stream-mode WebSocket endpoint: pushes CALLBACK frames and records the client's ACKs."""
+
+    def __init__(self) -> None:
+        self.tickets: set[str] = set()
+        self.subscriptions: list[dict[str, Any]] = []
+        self.acks: dict[str, dict[str, Any]] = {}
+        self.connections: list[Any] = []
+        self.loop = asyncio.new_event_loop()
+        ready = threading.Event()
+        self.thread = threading.Thread(target=self._run, args=(ready,), daemon=True)
+        self.thread.start()
+        ready.wait(10)
+
+    def _run(self, ready: threading.Event) -> None:
+        from websockets.asyncio.server import serve
+
+        asyncio.set_event_loop(self.loop)
+
+        async def main() -> None:
+            self.server = await serve(self._handle, "127.0.0.1", 0)
+            port = self.server.sockets[0].getsockname()[1] if self.server.sockets else 0
+            self.url = f"ws://127.0.0.1:{port}/connect"
+            ready.set()
+            await self.server.serve_forever()
+
+        try:
+            self.loop.run_until_complete(main())
+        except asyncio.CancelledError:
+            pass
+
+    async def _handle(self, websocket: Any) -> None:
+        ticket = parse_qs(urlparse(websocket.request.path).query).get("ticket", [""])[0]
+        if ticket not in self.tickets:
+            await websocket.close(code=4001, reason="invalid ticket")
+            return
+        self.connections.append(websocket)
+        try:
+            async for raw in websocket:
+                frame = json.loads(raw)
+                message_id = (frame.get("headers") or {}).get("messageId")
+                if message_id:
+                    self.acks[message_id] = frame
+        except Exception:
+            pass
+        finally:
+            self.connections.remove(websocket)
+
+    def push_callback(self, data: dict[str, Any], message_id: str | None = None,
+                      topic: str = "/v1.0/im/bot/messages/get") -> str:
+        """Send one CALLBACK frame (``data`` is a JSON string on the wire) to every connection."""
+        message_id = message_id or uuid.uuid4().hex
+        frame = {"specVersion": "1.0", "type": "CALLBACK",
+                 "headers": {"appId": "app", "connectionId": "c1", "contentType": "application/json",
+                             "messageId": message_id, "time": str(int(time.time() * 1000)), "topic": topic},
+                 "data": json.dumps(data, ensure_ascii=False)}
+        self._send_all(json.dumps(frame, ensure_ascii=False))
+        return message_id
+
+    def push_ping(self) -> str:
+        message_id = uuid.uuid4().hex
+        frame = {"specVersion": "1.0", "type": "SYSTEM", "data": json.dumps({"opaque": "x"}),
+                 "headers": {"contentType": "application/json", "messageId": message_id, "topic": "ping",
+                             "time": str(int(time.time() * 1000))}}
+        self._send_all(json.dumps(frame))
+        return message_id
+
+    def _send_all(self, text: str) -> None:
+        async def send() -> None:
+            for connection in list(self.connections):
+                await connection.send(text)
+
+        asyncio.run_coroutine_threadsafe(send(), self.loop).result(10)
+
+    def stop(self) -> None:
+        async def close() -> None:
+            self.server.close()
+            await self.server.wait_closed()
+
+        try:
+            asyncio.run_coroutine_threadsafe(close(), self.loop).result(5)
+        except Exception:
+            pass
+        self.thread.join(timeout=5)
+        if not self.loop.is_running():
+            self.loop.close()
