@@ -62,7 +62,9 @@ def main() -> None:
     for name, app, chdir in (("bare flask", "bare_app:app", ROOT / "bench"), ("intake (store+enqueue)", "wsgi:app", ROOT)):
         proc, url = serve(app, env, chdir)
         try:
-            run_load(url + "/simulator/api/messages", lambda i: {**body(i), "msg_id": f"warm-{name}-{i}"}, 200, CONCURRENCY)
+            warm_prefix = f"warm-{name}"
+            run_load(url + "/simulator/api/messages", lambda i, p=warm_prefix: {**body(i), "msg_id": f"{p}-{i}"},
+                     200, CONCURRENCY)
             results[name] = run_load(url + "/simulator/api/messages", body, TOTAL, CONCURRENCY)
         finally:
             proc.terminate()

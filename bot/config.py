@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _int(env: Mapping[str, str], key: str, default: int) -> int:
     raw = env.get(key)
-    return int(raw) if raw not in (None, "") else default
+    return int(raw) if raw else default
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,8 @@
 
 from rq import cron
 
-from bot.recovery import recover_job
-
 from bot.config import Settings
+from bot.recovery import recover_job
 
 QUEUE = Settings.from_env().queue_name
 
@@ -15,3 +14,9 @@ cron.register(recover_job, QUEUE, interval=60, name="recover")
 from bot.reminders.sweep import sweep_job  # noqa: E402
 
 cron.register(sweep_job, QUEUE, interval=60, name="reminders-sweep")
+
+# Daily/weekly/monthly summary (issue 6): a cheap check every minute; sends once per period after
+# the configured local time (config/reminders.yaml summary.time), following the demo clock.
+from bot.reports.summary import summary_job  # noqa: E402
+
+cron.register(summary_job, QUEUE, interval=60, name="reports-summary")

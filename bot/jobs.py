@@ -74,7 +74,7 @@ def _apply(services: Services, inbound_id: int) -> str:
     now = services.clock.now()
     with services.sessions() as session, session.begin():
         # Claim the row: a concurrent or repeated job finds nothing to claim and does nothing.
-        claimed = session.execute(
+        claimed = session.execute(  # type: ignore[attr-defined]
             update(InboundMessage)
             .where(InboundMessage.id == inbound_id, InboundMessage.state == "received")
             .values(state="processed", processed_at=now)

@@ -49,7 +49,9 @@ SATISFACTION = ("满意", "基本满意", "不满意")
 
 # (action, from statuses) → to status. The single table of legal transitions.
 TRANSITIONS: dict[str, tuple[tuple[Status, ...], Status | None]] = {
-    "dispatch": ((Status.PENDING, Status.RETURNED), Status.DISPATCHED),
+    # A draft linked as a repeat can still be dispatched when the dispatcher says it is not one.
+    "dispatch": ((Status.PENDING, Status.RETURNED, Status.DUPLICATE), Status.DISPATCHED),
+    "merge": ((Status.PENDING,), Status.DUPLICATE),
     "sign": ((Status.DISPATCHED,), Status.SIGNED),
     "progress": ((Status.DISPATCHED, Status.SIGNED, Status.IN_PROGRESS), Status.IN_PROGRESS),
     "request_extension": (WITH_UNIT, None),
@@ -207,6 +209,11 @@ class Lifecycle:
             raise LifecycleError("协办单位重复。")
         before = case.status
         self._check(case, "dispatch")
+        if case.duplicate_of_id is not None:
+            original = self.session.get(Case, case.duplicate_of_id)
+            if original is not None and original.repeat_count > 0:
+                original.repeat_count -= 1
+            case.duplicate_of_id = None
         # A re-dispatch after 退回 replaces the units.
         case.units.clear()
         self.session.flush()
@@ -381,7 +388,12 @@ class Lifecycle:
             self.reopen(case, actor, reason or "网民不满意，重新办理")
 
     def mark_duplicate(self, case: Case, actor: Actor, original: Case) -> None:
+        if original.id == case.id:
+            raise LifecycleError("不能并入自身。")
+        if Status(original.status) not in OPEN_STATUSES + (Status.CLOSED,):
+            raise LifecycleError(f"工单 {original.number} 已归档，不能并入，请照常派单。")
         before = case.status
+        self._check(case, "merge")
         case.status = Status.DUPLICATE.value
         case.duplicate_of_id = original.id
         original.repeat_count += 1

@@ -39,14 +39,20 @@ def run() -> int:
     os.environ.update(env)
     settings = Settings.from_env()
 
+    from bot.db import upgrade
     from bot.seed import seed_demo
     from bot.services import build_services
-
-    from bot.db import upgrade
 
     upgrade(settings.database_url)
     services = build_services(settings)
     print(seed_demo(services), flush=True)
+    from bot.web.demo import seed_demo_cases
+    from bot.web.users import ensure_demo_users
+
+    demo_cases = seed_demo_cases(services)
+    demo_logins = ensure_demo_users(services)
+    if demo_cases:
+        print(f"seeded {demo_cases} demo cases", flush=True)
 
     port = int(os.environ.get("PORT", "8000"))
     host = os.environ.get("HOST", "127.0.0.1")
@@ -70,8 +76,13 @@ def run() -> int:
     signal.signal(signal.SIGTERM, stop)
     url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '') else host}:{port}"
     time.sleep(1.0)
-    print(f"\n督办助手 is running: {url}\n  simulator: {url}/simulator\n  health:    {url}/healthz\n"
-          f"Press Ctrl-C to stop.\n", flush=True)
+    print(f"\n督办助手 is running: {url}\n  simulator: {url}/simulator\n  dashboard: {url}/dashboard\n"
+          f"  health:    {url}/healthz\n", flush=True)
+    for username, password, what in demo_logins:  # printed once, when the demo users are created
+        print(f"  dashboard login ({what}): {username} / {password}", flush=True)
+    if not demo_logins:
+        print("  dashboard logins exist; new password: python -m bot users set-password admin --generate", flush=True)
+    print("Press Ctrl-C to stop.\n", flush=True)
     code = 0
     while not stopping:
         for name, proc in children:
@@ -80,10 +91,10 @@ def run() -> int:
                 stopping, code = True, 1
                 break
         time.sleep(0.5)
-    for name, proc in reversed(children):
+    for _name, proc in reversed(children):
         if proc.poll() is None:
             proc.terminate()
-    for name, proc in reversed(children):
+    for _name, proc in reversed(children):
         try:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:

@@ -26,7 +26,7 @@ def guess_request_type(text: str) -> str:
 
 def new_draft_from_text(ctx: ChatContext, text: str) -> Case:
     """Build a draft case from forwarded plain text (screenshots go through bot.intake)."""
-    from bot.proposals import propose_units, proposals_to_json
+    from bot.proposals import proposals_to_json, propose_units
 
     link_match = _URL.search(text)
     link = link_match.group(0) if link_match else None
@@ -106,3 +106,26 @@ def do_dispatch(ctx: ChatContext, case: Case, lead: Unit, co_units: list[Unit]) 
                          mentions=link.unit.handlers() or link.unit.leaders(), case=case, purpose="dispatch")
     reply = f"已派发 {case.number}：{render.units_line(case)}\n{render.due_line(calc, case, ctx.now)}"
     ctx.reply(reply, case=case)
+
+
+def merge(ctx: ChatContext, args: dict[str, str], number: str | None) -> None:
+    """并入 DB-…: the latest draft is a repeat of an open case; the units hear 又有网民反映."""
+    assert ctx.sender is not None
+    draft = latest_draft(ctx.session, ctx.sender)
+    target = number or str(draft.proposal.get("repeat_of") or "")
+    if not target:
+        raise LifecycleError("请注明并入哪件工单，如：并入 DB-20261128-0001")
+    original = case_by_number(ctx.session, target)
+    mark_repeat(ctx, draft, original)
+
+
+def mark_repeat(ctx: ChatContext, draft: Case, original: Case) -> None:
+    ctx.lifecycle.mark_duplicate(draft, ctx.actor, original)
+    ctx.outcome, ctx.touched_case = "merged", draft
+    ctx.reply(f"{draft.number} 已作为重复件并入 {original.number}（累计重复 {original.repeat_count} 次）。"
+              f"如不是重复，回复“派 单位 {draft.number}”照常派单。", case=draft)
+    for link in original.units:
+        ctx.post_to_unit(link.unit, f"【又有网民反映】{original.number} {original.title}\n"
+                                    f"新留言 {draft.number}：{render.mask_text(draft.title)}\n"
+                                    f"累计重复 {original.repeat_count} 次，请加快办理。",
+                         mentions=link.unit.handlers(), case=original)

@@ -9,8 +9,8 @@ from bot.directory import find_person, unit_for_chat
 from bot.lifecycle import LifecycleError
 from handlers import dispatching, table
 from handlers.context import ChatContext
-from handlers.screenshots import forward_images
 from handlers.parse import command_text, find_case_number, remove_case_number, strip_mentions
+from handlers.screenshots import forward_images
 
 log = logging.getLogger(__name__)
 

@@ -70,10 +70,11 @@ def case_summary(calc: DeadlineCalculator, case: Case, now: datetime, *, full: b
 
 
 def proposal_card(calc: DeadlineCalculator, case: Case, now: datetime) -> str:
-    lines = [f"已建工单 {case.number}（待分派）", case_summary(calc, case, now)]
+    summary_without_heading = case_summary(calc, case, now).split("\n", 1)[1]
+    lines = [f"已建工单 {case.number}（待分派）", summary_without_heading]
     proposals = case.proposal.get("units") or []
     if case.proposal.get("repeat_of"):
-        lines.append(f"疑似重复: {case.proposal['repeat_of']}（回复“并入”合并，或照常派单）")
+        lines.append(f"疑似重复: {case.proposal['repeat_of']}（回复“并入”作为重复件，或照常派单）")
     if proposals:
         lines.append("建议承办单位:")
         for i, p in enumerate(proposals, 1):

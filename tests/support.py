@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import requests
-from rq import SimpleWorker
+from rq import Queue, SimpleWorker
 from werkzeug.serving import make_server
 
 from bot.jobs import install_services
@@ -29,14 +29,23 @@ class LiveServer:
         self.thread.join(timeout=5)
 
 
-def drain(services: Services, *, max_rounds: int = 5) -> None:
-    """Run a real RQ worker in burst mode until nothing is queued (scheduled retries included when due)."""
+def drain(services: Services, *, max_jobs: int = 1000) -> int:
+    """Execute every queued job with a real RQ SimpleWorker (its execute_job: statuses, registries,
+    results and failure handling), without the start-up and tear-down of a whole burst run.
+
+    Jobs scheduled for later (enqueue_in retries) stay scheduled. Returns the number of jobs run.
+    """
     install_services(services)
-    for _ in range(max_rounds):
-        worker = SimpleWorker([services.queue], connection=services.redis)
-        worker.work(burst=True, logging_level="WARNING", with_scheduler=False)
-        if len(services.queue) == 0:
-            return
+    worker = SimpleWorker([services.queue], connection=services.redis)
+    ran = 0
+    while ran < max_jobs:
+        found = Queue.dequeue_any([services.queue], timeout=None, connection=services.redis)
+        if found is None:
+            return ran
+        job, queue = found
+        worker.execute_job(job, queue)
+        ran += 1
+    raise AssertionError(f"more than {max_jobs} jobs: a job keeps enqueuing itself?")
 
 
 @dataclass

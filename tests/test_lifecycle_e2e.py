@@ -144,3 +144,23 @@ def test_full_width_and_mentions_and_case_number_in_quote(sim: SimulatorClient) 
     assert f"已签收 {second}" in sim.last_bot_text("g-donghu")
     sim.send("g-donghu", "hehui", f"ｄｂ－{first[3:11]}－{first[-4:]} 签收")
     assert f"已签收 {first}" in sim.last_bot_text("g-donghu")
+
+
+def test_merge_a_repeat_and_undo_by_dispatching(sim: SimulatorClient) -> None:
+    sim.send("office", "zhaolei", POST)
+    sim.send("office", "zhaolei", "派 东湖街道")
+    first = _case(sim).number
+    sim.send("office", "zhaolei", "幸福小区垃圾又堆满了，还是没人管")
+    sim.send("office", "zhaolei", f"并入 {first}")
+    assert "已作为重复件并入" in sim.last_bot_text("office")
+    assert "【又有网民反映】" in sim.last_bot_text("g-donghu")
+    repeat = _case(sim)
+    assert repeat.status == "duplicate"
+    with sim.services.sessions() as session:
+        assert session.scalar(select(Case.repeat_count).where(Case.number == first)) == 1
+    sim.send("office", "zhaolei", f"并入 {repeat.number}")
+    assert "不能" in sim.last_bot_text("office") or "没有待分派" in sim.last_bot_text("office")
+    sim.send("office", "zhaolei", f"派 城管局 {repeat.number}")
+    assert _case(sim).status == "dispatched"
+    with sim.services.sessions() as session:
+        assert session.scalar(select(Case.repeat_count).where(Case.number == first)) == 0

@@ -134,7 +134,8 @@ class WeComAdapter:
             return any(str((u.chats or {}).get("wecom", "")) == chat_id for u in session.scalars(select(Unit)))
 
     def _sent_key(self, dedupe_key: str) -> str:
-        return f"wecom:sent:{_digest(dedupe_key)}"
+        # Per deployment (queue name): dedupe keys are unique in one database, not across databases.
+        return f"wecom:sent:{self.services.settings.queue_name}:{_digest(dedupe_key)}"
 
     def _parts(self, message: OutgoingMessage, limit_text: int, limit_markdown: int) -> list[str]:
         text = message.text

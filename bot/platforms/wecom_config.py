@@ -17,8 +17,8 @@ Each unit's group robot key is in the unit directory: ``robots: {wecom: {webhook
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 DEFAULT_API_BASE = "https://qyapi.weixin.qq.com/cgi-bin/"
 DEFAULT_WS_URL = "wss://openws.work.weixin.qq.com"

@@ -79,13 +79,13 @@ class LongConnection:
                 backoff = 1.0
             except SubscribeRefused:
                 raise
-            except (OSError, ConnectionClosed, InvalidHandshake, TimeoutError, asyncio.TimeoutError) as exc:
+            except (OSError, ConnectionClosed, InvalidHandshake, TimeoutError) as exc:
                 log.warning("wecom ws disconnected: %s; retry in %.1fs", exc.__class__.__name__, backoff)
             if self.stopping.is_set():
                 break
             try:
                 await asyncio.wait_for(self.stopping.wait(), timeout=backoff * random.uniform(0.8, 1.2))
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 pass
             backoff = min(backoff * 2, MAX_BACKOFF_S)
 

@@ -11,8 +11,7 @@ from datetime import datetime
 
 from flask import Blueprint, abort, current_app, jsonify, render_template, request, send_from_directory
 from sqlalchemy import insert, select
-from sqlalchemy.orm import Session
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from bot.directory import find_person
 from bot.inbound import accept

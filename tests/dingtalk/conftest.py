@@ -17,7 +17,7 @@ from tests.fakes.dingtalk_server import FakeDingTalk, Sent
 from tests.support import LiveServer, drain
 
 DINGTALK_UNITS = ("office", "donghu", "chengguan", "zhujian")
-DINGTALK_PEOPLE = ("zhaolei", "qianyu", "wangmin", "hehui", "lvbo", "wutao", "sunjie")
+DINGTALK_PEOPLE = ("zhaolei", "qianyu", "wangmin", "hehui", "lvbo", "wutao", "zhengqiang", "sunjie", "zhouli")
 
 
 @pytest.fixture

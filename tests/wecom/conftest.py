@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
@@ -14,11 +15,15 @@ from models import Person, Unit
 from tests.fakes.wecom_server import FakeWeCom
 from tests.support import LiveServer, drain
 
-ROBOT_KEYS = {"office": "key-office", "donghu": "key-donghu", "chengguan": "key-chengguan", "zhujian": "key-zhujian"}
+# Unit code → that group's robot key; fresh values per test (the fixture refreshes them in place) so
+# rate-limit buckets in the shared Redis never carry over between tests.
+ROBOT_KEYS: dict[str, str] = {}
 
 
 @pytest.fixture
 def fake_wecom() -> Iterator[FakeWeCom]:
+    run = uuid.uuid4().hex[:8]
+    ROBOT_KEYS.update({unit: f"key-{unit}-{run}" for unit in ("office", "donghu", "chengguan", "zhujian")})
     fake = FakeWeCom(webhook_keys=set(ROBOT_KEYS.values()))
     yield fake
     fake.stop()

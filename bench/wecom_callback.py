@@ -1,0 +1,89 @@
+"""WeCom AI-bot callbacks/s through verify + decrypt + store + enqueue (the real view, in-process
+Flask test client, SQLite + embedded Redis) vs wechatpy's bare ``decrypt_message`` on the same
+payloads, measured in one run. Prints p50/p99 ack latency and ``ratio=<pipeline/bare>`` last.
+Not a test: nothing is asserted. BENCH_CALLBACKS sets the count (default 400).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+import time
+import uuid
+from dataclasses import replace
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bot import embedded_redis  # noqa: E402
+from bot.config import Settings  # noqa: E402
+from bot.db import upgrade  # noqa: E402
+from bot.platforms.wecom_crypto import CallbackCrypto  # noqa: E402
+
+TOTAL = int(os.environ.get("BENCH_CALLBACKS", "400"))
+TOKEN, KEY = "benchtoken", "kWxPEV2UEDyxWpmPdKC3F4dgPDmOvfKX1HGnEUDS1aR"
+
+
+def payloads(run_id: str) -> list[tuple[dict[str, str], str]]:
+    crypto = CallbackCrypto(TOKEN, KEY, "")
+    out = []
+    for i in range(TOTAL):
+        body = {"msgid": f"{run_id}-{i}", "aibotid": "AIBOT", "chatid": "wr-office", "chattype": "group",
+                "from": {"userid": "zhaolei"}, "msgtype": "text", "text": {"content": f"@督办助手 东湖路第{i}号路灯不亮"}}
+        ts, nonce = str(int(time.time())), uuid.uuid4().hex[:16]
+        encrypt, sig = crypto.encrypt(json.dumps(body, ensure_ascii=False), nonce, ts)
+        out.append(({"msg_signature": sig, "timestamp": ts, "nonce": nonce}, encrypt))
+    return out
+
+
+def main() -> None:
+    from wechatpy.enterprise.crypto import WeChatCrypto  # noqa: TID251 (the baseline is bare wechatpy by design)
+
+    from bot.seed import seed_demo
+    from bot.services import build_services
+    from bot.web import create_app
+
+    tmp = Path(tempfile.mkdtemp(prefix="bench-wecom-"))
+    redis_proc, redis_url = embedded_redis.start(tmp, persist=False)
+    try:
+        settings = Settings.from_env({"TZ": "Asia/Shanghai"}, database_url=f"sqlite:///{tmp / 'bot.db'}",
+                                     redis_url=redis_url, var_dir=tmp / "var", queue_name="bench-wecom",
+                                     simulator_enabled=False)
+        settings = replace(settings, platforms={"wecom": {"aibot_token": TOKEN, "aibot_encoding_aes_key": KEY}})
+        upgrade(settings.database_url)
+        services = build_services(settings)
+        seed_demo(services)
+        client = create_app(services=services).test_client()
+        items = payloads(uuid.uuid4().hex[:8])
+
+        bare = WeChatCrypto(TOKEN, KEY, "")
+        started = time.perf_counter()
+        for params, encrypt in items:
+            bare.decrypt_message({"Encrypt": encrypt}, params["msg_signature"], params["timestamp"], params["nonce"])
+        bare_s = time.perf_counter() - started
+
+        latencies = []
+        started = time.perf_counter()
+        for params, encrypt in items:
+            t0 = time.perf_counter()
+            response = client.post("/wecom/aibot", query_string=params, data=json.dumps({"encrypt": encrypt}))
+            latencies.append((time.perf_counter() - t0) * 1000)
+            assert response.status_code == 200, response.status_code
+        full_s = time.perf_counter() - started
+        queued = len(services.queue)
+        latencies.sort()
+        bare_rps, full_rps = TOTAL / bare_s, TOTAL / full_s
+        print(f"bare wechatpy decrypt_message: {bare_rps:,.0f}/s")
+        print(f"verify+decrypt+store+enqueue:  {full_rps:,.0f}/s  p50={latencies[len(latencies) // 2]:.1f}ms "
+              f"p99={latencies[int(len(latencies) * 0.99)]:.1f}ms  queued={queued}")
+        services.queue.empty()
+        print(f"ratio={full_rps / bare_rps:.4f}")
+    finally:
+        redis_proc.terminate()
+        redis_proc.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main()

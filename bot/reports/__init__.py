@@ -1,0 +1,1 @@
+"""Figures and reports: the daily summary, the yearly report, 专报."""

@@ -1,0 +1,205 @@
+"""The one place figures are computed. The daily summary, ``python -m bot report`` and the web
+dashboard all call ``compute_stats``; every figure is a GROUP BY in the database, so the cost
+follows the period's rows and the indexes, not Python loops over cases."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, case as when, func, select
+from sqlalchemy.orm import Session
+
+from bot.sources import OFFICIAL_BOARDS
+from models import Case, CaseEvent, CaseUnit, ExtensionRequest, Reply, Unit
+
+OPEN = ("pending", "returned", "dispatched", "signed", "in_progress")
+DONE = ("closed", "verified")
+SIGN_WINDOW = timedelta(hours=24)  # 按期签收: signed within 24 hours of dispatch (网络问政 practice)
+
+
+@dataclass
+class UnitFigures:
+    unit: str
+    assigned: int = 0
+    closed: int = 0
+    on_time: int = 0
+    overdue_open: int = 0
+
+    @property
+    def on_time_rate(self) -> float:
+        return self.on_time / self.closed if self.closed else 0.0
+
+
+@dataclass
+class Stats:
+    start: datetime
+    end: datetime
+    new_by_source: dict[str, int] = field(default_factory=dict)
+    new_total: int = 0
+    official: int = 0
+    apps: int = 0
+    closed: int = 0  # closed (办结) within the period
+    new_closed: int = 0  # of the period's new cases, how many are closed by now
+    open_now: int = 0
+    overdue_now: int = 0
+    signed: int = 0
+    signed_on_time: int = 0
+    closed_on_time: int = 0
+    dispatched: int = 0
+    returned: int = 0
+    reopened: int = 0
+    extensions: int = 0
+    replies: int = 0
+    instructions: int = 0
+    joint: int = 0
+    supervised: int = 0
+    satisfaction: dict[str, int] = field(default_factory=dict)
+    by_category: dict[str, int] = field(default_factory=dict)
+    by_month: dict[str, int] = field(default_factory=dict)
+    units: list[UnitFigures] = field(default_factory=list)
+
+    @staticmethod
+    def _rate(part: int, whole: int) -> float:
+        return round(100.0 * part / whole, 1) if whole else 0.0
+
+    @property
+    def closure_rate(self) -> float:  # 办结率
+        return self._rate(self.new_closed, self.new_total)
+
+    @property
+    def sign_on_time_rate(self) -> float:  # 按期签收率
+        return self._rate(self.signed_on_time, self.signed)
+
+    @property
+    def close_on_time_rate(self) -> float:  # 按期办结率
+        return self._rate(self.closed_on_time, self.closed)
+
+    @property
+    def return_rate(self) -> float:  # 回退率
+        return self._rate(self.returned, self.dispatched)
+
+    @property
+    def reopen_rate(self) -> float:  # 重办率
+        return self._rate(self.reopened, self.closed)
+
+    @property
+    def satisfaction_rate(self) -> float:
+        rated = sum(self.satisfaction.values())
+        return self._rate(self.satisfaction.get("满意", 0) + self.satisfaction.get("基本满意", 0), rated)
+
+    def ranking(self, size: int = 3) -> tuple[list[UnitFigures], list[UnitFigures]]:
+        """红榜 (best on-time closing) and 黑榜 (most overdue, then worst on-time rate)."""
+        active = [u for u in self.units if u.assigned or u.closed or u.overdue_open]
+        best = sorted([u for u in active if u.closed], key=lambda u: (-u.on_time_rate, -u.closed, u.unit))[:size]
+        worst = sorted(active, key=lambda u: (-u.overdue_open, u.on_time_rate, u.unit))
+        worst = [u for u in worst if u.overdue_open or (u.closed and u.on_time_rate < 1)][:size]
+        return best, worst
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "from": self.start.isoformat(), "to": self.end.isoformat(), "new": self.new_total,
+            "official": self.official, "apps": self.apps, "new_by_source": self.new_by_source,
+            "closed": self.closed, "open": self.open_now, "overdue": self.overdue_now,
+            "closure_rate": self.closure_rate, "sign_on_time_rate": self.sign_on_time_rate,
+            "close_on_time_rate": self.close_on_time_rate, "return_rate": self.return_rate,
+            "reopen_rate": self.reopen_rate, "extensions": self.extensions, "replies": self.replies,
+            "instructions": self.instructions, "joint": self.joint, "supervised": self.supervised,
+            "satisfaction": self.satisfaction, "by_category": self.by_category, "by_month": self.by_month,
+            "units": [u.__dict__ for u in self.units],
+        }
+
+
+def _month(session: Session, column: Any, tz_hours: int = 8) -> Any:
+    if session.get_bind().dialect.name == "sqlite":
+        return func.strftime("%Y-%m", column, f"+{tz_hours} hours")
+    return func.to_char(func.timezone("Asia/Shanghai", column), "YYYY-MM")
+
+
+def compute_stats(session: Session, start: datetime, end: datetime, now: datetime) -> Stats:
+    """All figures for cases in [start, end) plus the open/overdue snapshot at ``now``."""
+    s = Stats(start=start, end=end)
+    created = and_(Case.created_at >= start, Case.created_at < end, Case.status != "duplicate")
+    row = session.execute(select(
+        func.count(),
+        func.sum(when((Case.status.in_(DONE), 1), else_=0)),
+        func.sum(when((Case.supervised, 1), else_=0)),
+    ).where(created)).one()
+    s.new_total, s.new_closed, s.supervised = (int(x or 0) for x in row)
+    s.new_by_source = {k: int(v) for k, v in session.execute(
+        select(Case.source_platform, func.count()).where(created).group_by(Case.source_platform))}
+    s.official = sum(v for k, v in s.new_by_source.items() if k in OFFICIAL_BOARDS)
+    s.apps = s.new_total - s.official
+    s.by_category = {k or "未分类": int(v) for k, v in session.execute(
+        select(Case.category, func.count()).where(created).group_by(Case.category))}
+    month = _month(session, Case.created_at)
+    s.by_month = {k: int(v) for k, v in session.execute(
+        select(month, func.count()).where(created).group_by(month).order_by(month))}
+    s.joint = session.scalar(select(func.count(func.distinct(CaseUnit.case_id))).join(Case, Case.id == CaseUnit.case_id)
+                             .where(created, CaseUnit.role == "co")) or 0
+
+    closed = and_(Case.closed_at >= start, Case.closed_at < end)
+    row = session.execute(select(
+        func.count(), func.sum(when((Case.closed_at <= Case.due_at, 1), else_=0)),
+    ).where(closed)).one()
+    s.closed, s.closed_on_time = int(row[0] or 0), int(row[1] or 0)
+    s.satisfaction = {k: int(v) for k, v in session.execute(
+        select(Case.satisfaction, func.count()).where(closed, Case.satisfaction.isnot(None))
+        .group_by(Case.satisfaction))}
+
+    dispatched = and_(Case.dispatched_at >= start, Case.dispatched_at < end)
+    row = session.execute(select(
+        func.count(),
+        func.sum(when((Case.signed_at.isnot(None), 1), else_=0)),
+    ).where(dispatched)).one()
+    s.dispatched, s.signed = int(row[0] or 0), int(row[1] or 0)
+    s.signed_on_time = _signed_on_time(session, dispatched)
+
+    row = session.execute(select(
+        func.sum(when((CaseEvent.kind == "return", 1), else_=0)),
+        func.sum(when((CaseEvent.kind == "reopen", 1), else_=0)),
+        func.sum(when((CaseEvent.kind == "instruction", 1), else_=0)),
+    ).where(CaseEvent.created_at >= start, CaseEvent.created_at < end)).one()
+    s.returned, s.reopened, s.instructions = (int(x or 0) for x in row)
+    s.extensions = session.scalar(select(func.count()).select_from(ExtensionRequest).where(
+        ExtensionRequest.created_at >= start, ExtensionRequest.created_at < end)) or 0
+    s.replies = session.scalar(select(func.count()).select_from(Reply).where(
+        Reply.created_at >= start, Reply.created_at < end)) or 0
+
+    row = session.execute(select(
+        func.count(), func.sum(when((Case.due_at < now, 1), else_=0)),
+    ).where(Case.status.in_(OPEN))).one()
+    s.open_now, s.overdue_now = int(row[0] or 0), int(row[1] or 0)
+    s.units = _units(session, start, end, now)
+    return s
+
+
+def _signed_on_time(session: Session, dispatched: Any) -> int:
+    if session.get_bind().dialect.name == "sqlite":
+        lag = (func.julianday(Case.signed_at) - func.julianday(Case.dispatched_at)) * 86400
+    else:
+        lag = func.extract("epoch", Case.signed_at - Case.dispatched_at)
+    return session.scalar(select(func.count()).where(
+        dispatched, Case.signed_at.isnot(None), lag <= SIGN_WINDOW.total_seconds())) or 0
+
+
+def _units(session: Session, start: datetime, end: datetime, now: datetime) -> list[UnitFigures]:
+    names = dict(session.execute(select(Unit.id, Unit.name).where(Unit.is_office.is_(False))).all())
+    figures = {uid: UnitFigures(unit=name) for uid, name in names.items()}
+    for uid, count in session.execute(
+        select(Case.lead_unit_id, func.count()).where(Case.dispatched_at >= start, Case.dispatched_at < end)
+        .group_by(Case.lead_unit_id)):
+        if uid in figures:
+            figures[uid].assigned = int(count)
+    for uid, count, on_time in session.execute(
+        select(Case.lead_unit_id, func.count(), func.sum(when((Case.closed_at <= Case.due_at, 1), else_=0)))
+        .where(Case.closed_at >= start, Case.closed_at < end).group_by(Case.lead_unit_id)):
+        if uid in figures:
+            figures[uid].closed, figures[uid].on_time = int(count), int(on_time or 0)
+    for uid, count in session.execute(
+        select(Case.lead_unit_id, func.count()).where(Case.status.in_(OPEN), Case.due_at < now)
+        .group_by(Case.lead_unit_id)):
+        if uid in figures:
+            figures[uid].overdue_open = int(count)
+    return list(figures.values())
