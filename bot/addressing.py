@@ -49,6 +49,7 @@ def resolve(post: Post, available: set[str], prefer: str | None = None) -> tuple
         return msg.platform, OutgoingMessage(
             chat_id=msg.chat_id,
             reply_handle=msg.reply_handle,
+            reply_handle_expires_at=msg.reply_handle_expires_at,
             mentions=_mentions(post.mentions, msg.platform),
             **base,  # type: ignore[arg-type]
         )

@@ -34,6 +34,8 @@ def incoming_from_json(data: dict[str, Any]) -> IncomingMessage:
 def outgoing_to_json(msg: OutgoingMessage) -> dict[str, Any]:
     data = asdict(msg)
     data["image_png"] = base64.b64encode(msg.image_png).decode() if msg.image_png else None
+    if msg.reply_handle_expires_at is not None:
+        data["reply_handle_expires_at"] = msg.reply_handle_expires_at.isoformat()
     return data
 
 
@@ -41,4 +43,6 @@ def outgoing_from_json(data: dict[str, Any]) -> OutgoingMessage:
     values = dict(data)
     values["mentions"] = tuple(Mention(**m) for m in data.get("mentions", ()))
     values["image_png"] = base64.b64decode(data["image_png"]) if data.get("image_png") else None
+    if values.get("reply_handle_expires_at"):
+        values["reply_handle_expires_at"] = datetime.fromisoformat(values["reply_handle_expires_at"])
     return OutgoingMessage(**values)

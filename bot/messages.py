@@ -70,6 +70,7 @@ class OutgoingMessage:
     title: str = ""
     image_png: bytes | None = None  # a chart; sent as an image where the platform allows
     reply_handle: str = ""  # answer through the callback's handle when still valid
+    reply_handle_expires_at: datetime | None = None  # after this, use the group's robot instead
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ import requests
 from sqlalchemy import select
 
 from bot.messages import ImageRef, OutgoingMessage, SendResult
-from bot.platforms.dingtalk_protocol import decode_reply_handle, hmac_sign
+from bot.platforms.dingtalk_protocol import hmac_sign
 from bot.platforms.ratelimit import TokenBucket
 from bot.platforms.splitting import split_message
 from bot.services import Services
@@ -82,8 +82,8 @@ class DingTalkAdapter:
         if message.user_id and not message.chat_id:
             return self._send_personal(message, text)
         user_ids = [m.user_id for m in message.mentions] if mentions else []
-        url, expires_ms = decode_reply_handle(message.reply_handle)
-        if url and (expires_ms is None or expires_ms > time.time() * 1000 + 5000):
+        url, expires_at = message.reply_handle, message.reply_handle_expires_at
+        if url and (expires_at is None or expires_at.timestamp() > time.time() + 5):
             result = self._post_robot_json(url, self._robot_body(message, text, user_ids), params=None)
             if result.ok:
                 return result

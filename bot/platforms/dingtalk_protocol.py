@@ -20,7 +20,6 @@ from typing import Any
 from bot.messages import ImageRef, IncomingMessage
 
 CALLBACK_WINDOW_MS = 3600 * 1000  # the doc's one-hour window
-HANDLE_EXPIRY_MARK = "#expires="  # never sent: stripped before posting (see encode_reply_handle)
 
 
 class CallbackRejected(ValueError):
@@ -50,24 +49,6 @@ def verify_callback(secret: str, timestamp: str | None, sign: str | None, now_ms
     # Constant-time: a byte-by-byte compare would leak how much of a forged sign is right.
     if not hmac.compare_digest(expected.encode(), sign.strip().encode()):
         raise CallbackRejected("sign mismatch")
-
-
-def encode_reply_handle(session_webhook: str, expires_ms: int | None) -> str:
-    """The sessionWebhook plus its expiry, as one opaque string that survives the outbox.
-
-    OutgoingMessage carries only ``reply_handle``; the expiry rides in a URL fragment, which
-    ``decode_reply_handle`` strips before anything is posted.
-    """
-    if not session_webhook:
-        return ""
-    return f"{session_webhook}{HANDLE_EXPIRY_MARK}{expires_ms}" if expires_ms else session_webhook
-
-
-def decode_reply_handle(handle: str) -> tuple[str, int | None]:
-    if not handle:
-        return "", None
-    url, mark, expires = handle.partition(HANDLE_EXPIRY_MARK)
-    return url, int(expires) if mark and expires.isdigit() else None
 
 
 def _ms_to_datetime(value: Any) -> datetime | None:
@@ -142,7 +123,7 @@ def parse_callback(body: Any, received_at: datetime) -> IncomingMessage:
         text=text.strip(),
         images=tuple(images[:9]),
         mentions=mentions,
-        reply_handle=encode_reply_handle(webhook, int(expires_ms) if str(expires_ms).isdigit() else None),
+        reply_handle=webhook or "",
         reply_handle_expires_at=_ms_to_datetime(expires_ms),
         received_at=received_at,
         raw={k: body.get(k) for k in ("msgId", "msgtype", "conversationType", "robotCode", "createAt")},

@@ -245,7 +245,7 @@ class WeComAdapter:
             return SendResult(ok=True, platform_message_id="wecom-ws-queued")
         req_id = message.reply_handle[3:] if message.reply_handle.startswith("ws:") else ""
         for index, part in enumerate(self._parts(message, STREAM_MAX_BYTES, STREAM_MAX_BYTES)):
-            queue_reply(self.services.redis, req_id=req_id if index == 0 else "", chat_id=message.chat_id, content=part)
+            queue_reply(self.services.redis, self.services.settings.queue_name, req_id=req_id if index == 0 else "", chat_id=message.chat_id, content=part)
         return SendResult(ok=True, platform_message_id="wecom-ws-queued")
 
     def _send_app(self, user_id: str, message: OutgoingMessage, dedupe_key: str) -> SendResult:

@@ -128,7 +128,7 @@ def receive(receiver: str) -> Response:
         encrypt = _envelope(receiver, _body())
         plain = crypto.decrypt(sig, ts, nonce, encrypt)
         # Signed and fresh; a nonce seen within the window is a replay.
-        nonce_key = f"wecom:nonce:{receiver}:{nonce}"
+        nonce_key = f"wecom:nonce:{services.settings.queue_name}:{receiver}:{nonce}"
         if not services.redis.set(nonce_key, ts, nx=True, ex=2 * config.timestamp_window_s):
             nonce_key = ""
             raise Refused(409, "replayed_nonce")

@@ -32,7 +32,7 @@ from bot.services import Services
 
 log = logging.getLogger(__name__)
 
-OUTBOX_KEY = "wecom:ws:outbox"
+OUTBOX_KEY = "wecom:ws:outbox:{queue}"  # one list per deployment (queue name)
 PING_INTERVAL_S = 30.0  # SDK default
 MAX_BACKOFF_S = 60.0
 STREAM_MAX_BYTES = 20480  # aibot_respond_msg stream.content
@@ -49,9 +49,9 @@ def _frame(cmd: str, body: dict[str, Any] | None = None, req_id: str | None = No
     return json.dumps(frame, ensure_ascii=False)
 
 
-def queue_reply(redis: Any, *, req_id: str = "", chat_id: str = "", content: str) -> None:
+def queue_reply(redis: Any, queue: str, *, req_id: str = "", chat_id: str = "", content: str) -> None:
     """Called by the adapter (in the worker): hand a markdown answer to the connected process."""
-    redis.rpush(OUTBOX_KEY, json.dumps({"req_id": req_id, "chat_id": chat_id, "content": content}, ensure_ascii=False))
+    redis.rpush(OUTBOX_KEY.format(queue=queue), json.dumps({"req_id": req_id, "chat_id": chat_id, "content": content}, ensure_ascii=False))
 
 
 def outbox_frame(item: dict[str, Any]) -> str:
@@ -119,15 +119,16 @@ class LongConnection:
 
     async def _pump(self, ws: Any) -> None:
         redis = self.services.redis
+        key = OUTBOX_KEY.format(queue=self.services.settings.queue_name)
         while True:
-            popped = await asyncio.to_thread(redis.blpop, [OUTBOX_KEY], 1)
+            popped = await asyncio.to_thread(redis.blpop, [key], 1)
             if popped is None:
                 continue
             item = json.loads(popped[1])
             try:
                 await ws.send(outbox_frame(item))
             except ConnectionClosed:
-                redis.lpush(OUTBOX_KEY, popped[1])  # not sent: the next connection sends it
+                redis.lpush(key, popped[1])  # not sent: the next connection sends it
                 raise
 
     async def _receive(self, ws: Any) -> None:

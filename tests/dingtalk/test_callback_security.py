@@ -12,7 +12,10 @@ import requests
 from sqlalchemy import func, select
 
 from bot.platforms.dingtalk_protocol import (
-    CallbackRejected, decode_reply_handle, encode_reply_handle, hmac_sign, parse_callback, verify_callback,
+    CallbackRejected,
+    hmac_sign,
+    parse_callback,
+    verify_callback,
 )
 from models import Case, InboundMessage
 from tests.dingtalk.conftest import DingTalkClient
@@ -42,10 +45,16 @@ def test_verify_callback_window_and_forgery() -> None:
             verify_callback(secret, timestamp, sign, now_ms=now)
 
 
-def test_reply_handle_round_trip() -> None:
-    handle = encode_reply_handle("https://oapi.dingtalk.com/robot/sendBySession?session=abc", 1613635652738)
-    assert decode_reply_handle(handle) == ("https://oapi.dingtalk.com/robot/sendBySession?session=abc", 1613635652738)
-    assert decode_reply_handle("") == ("", None)
+def test_outgoing_reply_handle_expiry_survives_the_outbox() -> None:
+    from datetime import datetime, timezone
+
+    from bot.codec import outgoing_from_json, outgoing_to_json
+    from bot.messages import OutgoingMessage
+
+    expires = datetime.fromtimestamp(1613635652.738, tz=timezone.utc)
+    message = OutgoingMessage(text="x", chat_id="cid", reply_handle="https://oapi.dingtalk.com/robot/sendBySession?session=abc",
+                              reply_handle_expires_at=expires)
+    assert outgoing_from_json(outgoing_to_json(message)) == message
 
 
 def test_parse_picture_and_rich_text(dt: DingTalkClient) -> None:

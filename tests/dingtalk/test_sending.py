@@ -104,10 +104,10 @@ def test_long_message_is_split_utf8_safe_and_mentions_once(dt: DingTalkClient) -
 
 def test_mixed_deployment_office_on_simulator_unit_on_dingtalk(dt: DingTalkClient) -> None:
     from bot.web import create_app
-    from tests.support import LiveServer, SimulatorClient
 
     # The office keeps only its simulator chat; 东湖街道 is on DingTalk only.
     from models import Unit
+    from tests.support import LiveServer, SimulatorClient
 
     with dt.services.sessions() as session, session.begin():
         for unit in session.scalars(select(Unit).where(Unit.code.in_(("office", "donghu")))):

@@ -1,0 +1,203 @@
+"""专报: from "一件事" to "一类事". Group open and recent cases into topics (same problem and place
+over a sliding window) and draft a special report when a topic passes a threshold.
+
+Features: character 2–3-gram TF-IDF of title + body (Chinese needs no word segmentation for
+this), plus the place and category as extra tokens weighted up, reduced with truncated SVD and
+grouped by average-linkage agglomerative clustering under a cosine-distance threshold (the
+number of topics is not known in advance). A topic qualifies when at least ``min_cases`` of its
+cases fall inside one ``window_days`` window.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from bot.pii import mask_text
+
+PLACE = re.compile(r"(?:[A-Z]\d*[市区县])?[\u4e00-\u9fa5A-Za-z0-9]{2,4}?(?:小区|花园|广场|镇|乡|街道|村|社区|路|大道|学校|中学|小学|医院|市场|公园|工业园)")
+STOP_PLACES = {"A市", "本小区", "我们小区", "该小区", "这个小区"}
+# n-grams that say nothing about the problem (pronouns, question words, masked digits)
+STOP_GRAM = re.compile(r"^[\d\s*a-z：:，。、.]+$|我们|什么|时候|问题|请问|希望|领导|您好|你好|反映")
+MAX_SHARE = 0.1  # a "topic" holding over 10% of everything is the unfocused remainder, not a topic
+
+
+@dataclass(frozen=True)
+class TopicItem:
+    id: int | str
+    title: str
+    body: str
+    created_at: datetime
+    place: str | None = None
+    category: str | None = None
+    unit: str | None = None
+    status: str = ""
+    number: str = ""
+    likes: int = 0
+    replies: tuple[str, ...] = ()
+
+
+@dataclass
+class Topic:
+    items: list[TopicItem]
+    keywords: list[str] = field(default_factory=list)
+    place: str | None = None
+    peak_window: int = 0  # most cases inside one window
+
+    @property
+    def heat(self) -> int:
+        return len(self.items) + sum(i.likes for i in self.items)
+
+
+def places(item: TopicItem) -> list[str]:
+    if item.place:
+        return [item.place]
+    found = [p for p in PLACE.findall(item.title + " " + item.body[:200]) if p not in STOP_PLACES]
+    return found[:3]
+
+
+def _peak(dates: list[datetime], window: timedelta) -> int:
+    dates = sorted(dates)
+    best, left = 0, 0
+    for right, moment in enumerate(dates):
+        while moment - dates[left] > window:
+            left += 1
+        best = max(best, right - left + 1)
+    return best
+
+
+def find_topics(items: list[TopicItem], *, window_days: int = 30, min_cases: int = 5,
+                distance: float = 0.55, dims: int = 120) -> list[Topic]:
+    """Topics with at least ``min_cases`` cases in one ``window_days`` window, hottest first."""
+    if len(items) < min_cases:
+        return []
+    import numpy as np
+    from scipy.sparse import hstack
+    from sklearn.cluster import AgglomerativeClustering
+    from sklearn.decomposition import TruncatedSVD
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.preprocessing import normalize
+
+    texts = [f"{i.title} {i.title} {i.body[:300]}" for i in items]
+    grams = TfidfVectorizer(analyzer="char", ngram_range=(2, 3), min_df=2, max_df=0.3, sublinear_tf=True)
+    text_matrix = grams.fit_transform(texts)
+    extras = [" ".join([f"P:{p}" for p in places(i)] + ([f"C:{i.category}"] if i.category else [])) or "none"
+              for i in items]
+    tags = TfidfVectorizer(analyzer=str.split, min_df=1, lowercase=False).fit_transform(extras)
+    matrix = normalize(hstack([text_matrix, 0.6 * tags]).tocsr())
+    k = min(dims, matrix.shape[1] - 1, len(items) - 1)
+    dense = normalize(TruncatedSVD(n_components=k, random_state=0).fit_transform(matrix)) if k > 1 else matrix.toarray()
+    labels = AgglomerativeClustering(n_clusters=None, distance_threshold=distance, metric="cosine",
+                                     linkage="average").fit_predict(dense)
+    vocab = np.array(grams.get_feature_names_out())
+    topics: list[Topic] = []
+    for label in set(labels.tolist()):
+        members = [i for i, lab in enumerate(labels) if lab == label]
+        if len(members) < min_cases or len(members) > MAX_SHARE * len(items):
+            continue
+        group = [items[i] for i in members]
+        peak = _peak([i.created_at for i in group], timedelta(days=window_days))
+        if peak < min_cases:
+            continue
+        weights = np.asarray(text_matrix[members].sum(axis=0)).ravel()
+        ranked = [str(w).strip() for w in vocab[weights.argsort()[::-1][:60]] if not STOP_GRAM.search(str(w).strip())]
+        keywords = [w for n, w in enumerate(ranked) if not any(w in other for other in ranked[:n])]
+        place_counts = Counter(p for i in group for p in places(i))
+        place = place_counts.most_common(1)[0][0] if place_counts else None
+        topics.append(Topic(items=sorted(group, key=lambda i: i.created_at), keywords=keywords[:6], place=place,
+                            peak_window=peak))
+    return sorted(topics, key=lambda t: -t.heat)
+
+
+def cohesion(items: list[TopicItem], topics: list[Topic]) -> dict[str, float]:
+    """How we measure grouping without labels: mean pairwise TF-IDF cosine inside topics vs random
+    pairs, and place purity (share of a topic's cases naming its main place)."""
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vectorizer = TfidfVectorizer(analyzer="char", ngram_range=(2, 3), min_df=2, sublinear_tf=True)
+    matrix = vectorizer.fit_transform([f"{i.title} {i.body[:300]}" for i in items])
+    index = {i.id: n for n, i in enumerate(items)}
+    inside: list[float] = []
+    purity: list[float] = []
+    for topic in topics:
+        rows = matrix[[index[i.id] for i in topic.items]]
+        sims = (rows @ rows.T).toarray()
+        n = sims.shape[0]
+        inside.append(float((sims.sum() - n) / (n * (n - 1))))
+        if topic.place:
+            purity.append(sum(topic.place in places(i) for i in topic.items) / n)
+    rng = np.random.default_rng(0)
+    a, b = rng.integers(0, len(items), 2000), rng.integers(0, len(items), 2000)
+    random_pairs = float(np.asarray(matrix[a].multiply(matrix[b]).sum(axis=1)).mean())
+    return {"intra_topic_cosine": float(np.mean(inside)) if inside else 0.0, "random_pair_cosine": random_pairs,
+            "place_purity": float(np.mean(purity)) if purity else 0.0}
+
+
+def draft_text(topic: Topic, now: datetime, window_days: int = 30) -> str:
+    units = Counter(i.unit for i in topic.items if i.unit)
+    first, last = topic.items[0].created_at, topic.items[-1].created_at
+    where = f"{topic.place}" if topic.place else "多地"
+    lines = [
+        f"【专报（草稿）】{where}：{'、'.join(topic.keywords[:3])} 等问题集中反映",
+        f"问题: {first:%m月%d日}至{last:%m月%d日}，共 {len(topic.items)} 件留言反映{where}相关问题"
+        f"（{window_days} 天内最多 {topic.peak_window} 件），关键词: {'、'.join(topic.keywords)}。",
+        "涉及单位: " + ("、".join(f"{u} {n} 件" for u, n in units.most_common()) or "未分派"),
+        "趋势: " + _trend(topic, now),
+        "已办情况: " + (f"已回复 {sum(1 for i in topic.items if i.replies)} 件，"
+                      f"未办结 {sum(1 for i in topic.items if i.status not in ('closed', 'verified'))} 件"),
+        "工单: " + "；".join(f"{i.number or i.id} {mask_text(i.title)[:20]}" for i in topic.items[:8])
+        + ("…" if len(topic.items) > 8 else ""),
+        "建议: （请填写处置建议，如：由牵头单位统筹、开展专项整治）",
+    ]
+    return "\n".join(lines)
+
+
+def _trend(topic: Topic, now: datetime) -> str:
+    recent = sum(1 for i in topic.items if now - i.created_at <= timedelta(days=7))
+    earlier = sum(1 for i in topic.items if timedelta(days=7) < now - i.created_at <= timedelta(days=14))
+    if recent > earlier:
+        return f"近 7 天 {recent} 件，较前 7 天（{earlier} 件）上升"
+    if recent < earlier:
+        return f"近 7 天 {recent} 件，较前 7 天（{earlier} 件）下降"
+    return f"近 7 天 {recent} 件，与前 7 天持平"
+
+
+def write_docx(topic: Topic, now: datetime, path: Path) -> None:
+    from docx import Document
+
+    doc = Document()
+    lines = draft_text(topic, now).split("\n")
+    doc.add_heading(lines[0].strip("【】"), level=1)
+    for line in lines[1:]:
+        doc.add_paragraph(line)
+    table = doc.add_table(rows=1, cols=4)
+    for cell, header in zip(table.rows[0].cells, ("工单", "时间", "标题", "单位")):
+        cell.text = header
+    for item in topic.items:
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = str(item.number or item.id), f"{item.created_at:%Y-%m-%d}"
+        cells[2].text, cells[3].text = mask_text(item.title)[:40], item.unit or ""
+    doc.save(str(path))
+
+
+def items_from_cases(session: Any, now: datetime, window_days: int = 30) -> list[TopicItem]:
+    """Open cases and cases of the last window, as topic items."""
+    from sqlalchemy import or_, select
+    from sqlalchemy.orm import selectinload
+
+    from models import Case
+
+    since = now - timedelta(days=window_days)
+    cases = session.scalars(
+        select(Case).where(Case.status != "duplicate", or_(Case.created_at >= since, Case.status.in_(
+            ("pending", "returned", "dispatched", "signed", "in_progress"))))
+        .options(selectinload(Case.replies), selectinload(Case.lead_unit))
+    )
+    return [TopicItem(id=c.id, title=c.title, body=c.body, created_at=c.created_at, place=c.place,
+                      category=c.category, unit=c.lead_unit.name if c.lead_unit else None, status=c.status,
+                      number=c.number, replies=tuple(r.text for r in c.replies)) for c in cases]
