@@ -217,7 +217,8 @@ class WeComAdapter:
             return None
         used_key = f"wecom:response_url:{_digest(message.reply_handle)}"
         if not self.services.redis.set(used_key, dedupe_key, nx=True, ex=3600):
-            if (self.services.redis.get(used_key) or b"").decode() != dedupe_key:
+            owner = self.services.redis.get(used_key) or b""
+            if (owner.decode() if isinstance(owner, bytes) else str(owner)) != dedupe_key:
                 return None  # used by another answer: fall back to the next route
             if self.services.redis.hget(self._sent_key(dedupe_key), "0"):
                 return SendResult(ok=True, platform_message_id="wecom-response-url")

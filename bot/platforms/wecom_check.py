@@ -81,9 +81,16 @@ def run_checks(services: Services, *, send_test: bool = False, out: Callable[[st
 
     from models import Unit
 
-    with services.sessions() as session:
-        units = [(u.code, u.name, (u.chats or {}).get("wecom"), ((u.robots or {}).get("wecom") or {}).get("webhook_key"))
-                 for u in session.scalars(select(Unit).order_by(Unit.id))]
+    from sqlalchemy.exc import SQLAlchemyError
+
+    try:
+        with services.sessions() as session:
+            units = [(u.code, u.name, (u.chats or {}).get("wecom"),
+                      ((u.robots or {}).get("wecom") or {}).get("webhook_key"))
+                     for u in session.scalars(select(Unit).order_by(Unit.id))]
+    except SQLAlchemyError:
+        bad("读不到单位名录：先运行 python -m bot db upgrade 和 python -m bot units import config/units.yaml")
+        return problems
     for code, name, chat, key in units:
         if not chat and not key:
             continue

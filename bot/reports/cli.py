@@ -48,6 +48,15 @@ def cmd_summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_topics(args: argparse.Namespace) -> int:
+    from bot.reports.topics import send_drafts
+
+    drafts = send_drafts(_services(), window_days=args.days, min_cases=args.min_cases,
+                         docx_dir=Path(args.docx_dir) if args.docx_dir else None)
+    print("\n\n".join(drafts) if drafts else "no topic has reached the threshold")
+    return 0
+
+
 def add_subcommands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("report", help="period report (yearly figures, per-unit table, monthly trend)")
     p.add_argument("--from", dest="start", required=True, help="first day, e.g. 2026-01-01")
@@ -60,3 +69,8 @@ def add_subcommands(sub: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.add_argument("kind", nargs="?", choices=("daily", "weekly", "monthly"), default="daily")
     p.add_argument("--date", help="the day it is sent on (covers the period before it)")
     p.set_defaults(func=cmd_summary)
+    p = sub.add_parser("topics", help="专报: group recent cases into topics, post drafts to the office")
+    p.add_argument("--days", type=int, default=30, help="sliding window in days")
+    p.add_argument("--min-cases", type=int, default=5, help="cases in the window that make a topic")
+    p.add_argument("--docx-dir", help="also write one .docx draft per topic here")
+    p.set_defaults(func=cmd_topics)

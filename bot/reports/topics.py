@@ -83,21 +83,28 @@ def find_topics(items: list[TopicItem], *, window_days: int = 30, min_cases: int
     from sklearn.preprocessing import normalize
 
     texts = [f"{i.title} {i.title} {i.body[:300]}" for i in items]
-    grams = TfidfVectorizer(analyzer="char", ngram_range=(2, 3), min_df=2, max_df=0.3, sublinear_tf=True)
+    large = len(items) >= 200  # corpus-level filters only mean something on a large corpus
+    grams = TfidfVectorizer(analyzer="char", ngram_range=(2, 3), min_df=2, max_df=0.3 if large else 1.0,
+                            sublinear_tf=True)
     text_matrix = grams.fit_transform(texts)
-    extras = [" ".join([f"P:{p}" for p in places(i)] + ([f"C:{i.category}"] if i.category else [])) or "none"
-              for i in items]
-    tags = TfidfVectorizer(analyzer=str.split, min_df=1, lowercase=False).fit_transform(extras)
-    matrix = normalize(hstack([text_matrix, 0.6 * tags]).tocsr())
+    extras = [" ".join([f"P:{p}" for p in places(i)] + ([f"C:{i.category}"] if i.category else [])) for i in items]
+    matrix = text_matrix
+    if any(extras):  # place and category as extra tokens; cases without them share nothing here
+        tags = TfidfVectorizer(analyzer=str.split, min_df=1, lowercase=False).fit_transform(extras)
+        matrix = hstack([text_matrix, 0.6 * tags])
+    matrix = normalize(matrix.tocsr())
+    # SVD denoises a large corpus; on a few dozen cases it would merge everything, so use TF-IDF as is.
     k = min(dims, matrix.shape[1] - 1, len(items) - 1)
-    dense = normalize(TruncatedSVD(n_components=k, random_state=0).fit_transform(matrix)) if k > 1 else matrix.toarray()
-    labels = AgglomerativeClustering(n_clusters=None, distance_threshold=distance, metric="cosine",
-                                     linkage="average").fit_predict(dense)
+    dense = normalize(TruncatedSVD(n_components=k, random_state=0).fit_transform(matrix)) if large else matrix.toarray()
+    # Precomputed cosine distances: a case whose n-grams are all unique is a zero vector (distance 1 to all).
+    distances = np.clip(1.0 - np.asarray(dense @ dense.T, dtype=np.float32), 0.0, 2.0)
+    labels = AgglomerativeClustering(n_clusters=None, distance_threshold=distance, metric="precomputed",
+                                     linkage="average").fit_predict(distances)
     vocab = np.array(grams.get_feature_names_out())
     topics: list[Topic] = []
     for label in set(labels.tolist()):
         members = [i for i, lab in enumerate(labels) if lab == label]
-        if len(members) < min_cases or len(members) > MAX_SHARE * len(items):
+        if len(members) < min_cases or (large and len(members) > MAX_SHARE * len(items)):
             continue
         group = [items[i] for i in members]
         peak = _peak([i.created_at for i in group], timedelta(days=window_days))
@@ -201,3 +208,40 @@ def items_from_cases(session: Any, now: datetime, window_days: int = 30) -> list
     return [TopicItem(id=c.id, title=c.title, body=c.body, created_at=c.created_at, place=c.place,
                       category=c.category, unit=c.lead_unit.name if c.lead_unit else None, status=c.status,
                       number=c.number, replies=tuple(r.text for r in c.replies)) for c in cases]
+
+
+def send_drafts(services: Any, *, window_days: int = 30, min_cases: int = 5, docx_dir: Path | None = None) -> list[str]:
+    """Find qualifying topics among open and recent cases; post each new draft to the office group
+    once (dedupe key per topic's first case) and optionally write the .docx. Returns the drafts."""
+    from bot.addressing import Post, resolve
+    from bot.directory import office_unit
+    from bot.outbox import add_outbound, enqueue_delivery
+    from sqlalchemy.exc import IntegrityError
+
+    now = services.clock.now()
+    drafts: list[str] = []
+    created: list[int] = []
+    with services.sessions() as session, session.begin():
+        topics = find_topics(items_from_cases(session, now, window_days), window_days=window_days, min_cases=min_cases)
+        office = office_unit(session)
+        for topic in topics:
+            text = draft_text(topic, now, window_days)
+            drafts.append(text)
+            if docx_dir is not None:
+                docx_dir.mkdir(parents=True, exist_ok=True)
+                write_docx(topic, now, docx_dir / f"zhuanbao-{topic.items[0].id}.docx")
+            resolved = resolve(Post(text=text, unit=office, purpose="zhuanbao"), set(services.adapters)) if office else None
+            if resolved is None:
+                continue
+            platform, message = resolved
+            try:
+                with session.begin_nested():
+                    row = add_outbound(session, services, platform=platform, message=message, purpose="zhuanbao",
+                                       dedupe_key=f"zhuanbao:{topic.items[0].id}:{len(topic.items) // 5}")
+                    session.flush()
+                    created.append(row.id)
+            except IntegrityError:
+                continue  # this topic at this size was already reported
+    for outbound_id in created:
+        enqueue_delivery(services, outbound_id)
+    return drafts

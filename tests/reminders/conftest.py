@@ -30,11 +30,11 @@ def person(session, code: str) -> Person:  # type: ignore[no-untyped-def]
 
 
 def new_case(services: Services, lead: str = "donghu", *, title: str = "幸福小区垃圾堆积", request_type: str = "投诉",
-             co: tuple[str, ...] = ()) -> int:
+             co: tuple[str, ...] = (), body: str | None = None) -> int:
     with services.sessions() as session, session.begin():
         life = Lifecycle(session, services.deadlines, services.clock.now())
         actor = Actor(person(session, "zhaolei"))
-        case = life.create_case(actor, title=title, body="网民反映" + title, request_type=request_type)
+        case = life.create_case(actor, title=title, body=body if body is not None else "网民反映" + title, request_type=request_type)
         unit = session.scalar(select(Unit).where(Unit.code == lead))
         co_units = list(session.scalars(select(Unit).where(Unit.code.in_(co))))
         life.dispatch(case, actor, unit, co_units)
