@@ -30,6 +30,9 @@ class Settings:
     max_text_chars: int = 20_000
     simulator_enabled: bool = True
     secret_key: str = "dev-only-change-me"
+    # Where the outside world reaches our web app (e.g. https://dubanzhushou.example.gov.cn): needed for
+    # links DingTalk clients open, such as chart images (bot/media_links.py). Empty: no such links.
+    public_url: str = ""
     # Demo clock: seconds added to the wall clock (``python -m bot clock``); 0 in production.
     clock_offset_s: int = 0
     platforms: dict[str, dict[str, str]] = field(default_factory=dict)  # filled by platform adapters
@@ -54,6 +57,7 @@ class Settings:
             # The simulator runs when no platform is configured, or when asked for explicitly.
             simulator_enabled=_flag(env.get("BOT_SIMULATOR"), default=not _platform_settings(env)),
             secret_key=env.get("SECRET_KEY") or base.secret_key,
+            public_url=(env.get("BOT_PUBLIC_URL") or "").rstrip("/"),
             clock_offset_s=_int(env, "BOT_CLOCK_OFFSET_S", 0),
             platforms=_platform_settings(env),
         )

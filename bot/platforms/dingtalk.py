@@ -13,15 +13,18 @@ failed, the office told once; OpenAPI 401 → token refreshed and the call retri
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import logging
+import re
 import time
 from typing import Any
 
 import requests
 from sqlalchemy import select
 
+from bot.media_links import publish_png
 from bot.messages import ImageRef, OutgoingMessage, SendResult
 from bot.platforms.dingtalk_protocol import hmac_sign
 from bot.platforms.ratelimit import TokenBucket
@@ -59,15 +62,21 @@ class DingTalkAdapter:
         # Redis keys carry the deployment's queue name: two bots (or test runs) sharing one Redis
         # must not share part markers, rate buckets or throttles.
         self.ns = services.settings.queue_name
+        self._warned_no_public_url = False
 
     # ---- sending -------------------------------------------------------------------------
     def send(self, message: OutgoingMessage, *, dedupe_key: str) -> SendResult:
+        # Part markers key on the text as the domain wrote it: an image link carries a fresh expiry
+        # on every attempt, and a retry must still skip the parts an earlier attempt delivered.
+        original_text = message.text
+        if message.image_png:
+            message = self._with_image_link(message)
         # Leave room for the "@userid" line the first part gets (see _robot_body).
         reserve = sum(len(m.user_id.encode()) + 2 for m in message.mentions)
         parts = split_message(message.text, MAX_BYTES - reserve) if message.text else [""]
         result = SendResult(ok=True)
         for index, part in enumerate(parts):
-            done_key = f"dingtalk:{self.ns}:sent:{_digest(dedupe_key + message.text)}:{index}"
+            done_key = f"dingtalk:{self.ns}:sent:{_digest(dedupe_key + original_text)}:{index}"
             if len(parts) > 1 and self.services.redis.exists(done_key):
                 continue  # an earlier attempt already delivered this part
             # Mentions ride on the first part only: one notification per message.
@@ -77,6 +86,26 @@ class DingTalkAdapter:
             if len(parts) > 1:
                 self.services.redis.set(done_key, "1", ex=7 * 86400)
         return result
+
+    def _with_image_link(self, message: OutgoingMessage) -> OutgoingMessage:
+        """The chart as a markdown image served by our own web app (robots cannot upload pictures).
+
+        DingTalk markdown renders ``![title](url)``; the web client shows only https images
+        (custom robot doc "消息类型和数据格式", markdown 图片). Without BOT_PUBLIC_URL there is no URL
+        DingTalk could open: the text goes alone, and the log says why, once per process.
+        """
+        assert message.image_png is not None
+        url = publish_png(self.services.settings, message.image_png)
+        if url is None:
+            if not self._warned_no_public_url:
+                self._warned_no_public_url = True
+                log.warning("dingtalk: BOT_PUBLIC_URL is not set, so charts cannot be linked; "
+                            "sending their text only")
+            return dataclasses.replace(message, image_png=None)
+        title = re.sub(r"[\[\]()\n]", " ", self._title(message, message.text or "图表")).strip() or "图表"
+        link = f"![{title}]({url})"
+        text = f"{message.text}\n\n{link}" if message.text else link
+        return dataclasses.replace(message, text=text, format="markdown", title=title, image_png=None)
 
     def _send_part(self, message: OutgoingMessage, text: str, *, mentions: bool) -> SendResult:
         if message.user_id and not message.chat_id:

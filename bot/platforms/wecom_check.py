@@ -79,9 +79,9 @@ def run_checks(services: Services, *, send_test: bool = False, out: Callable[[st
         except Exception as exc:  # network: DNS, proxy, firewall
             bad(f"无法连接企业微信接口 {config.api_base}（{exc.__class__.__name__}）：检查网络或代理")
 
-    from models import Unit
-
     from sqlalchemy.exc import SQLAlchemyError
+
+    from models import Unit
 
     try:
         with services.sessions() as session:

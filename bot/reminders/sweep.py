@@ -174,6 +174,7 @@ def sweep(services: Services, now: datetime | None = None, policy: ReminderPolic
         result.outbound_ids += handover(session, services, now)
     for outbound_id in result.outbound_ids:
         enqueue_delivery(services, outbound_id)
+    schedule_wakeup(services, now)
     if result.claimed or result.outbound_ids:
         log.info("sweep claimed=%s cancelled=%s messages=%s", result.claimed, result.cancelled,
                  len(result.outbound_ids))
@@ -216,6 +217,27 @@ def handover(session: Session, services: Services, now: datetime) -> list[int]:
     except IntegrityError:
         return []
     return [row.id]
+
+
+WAKEUP_HORIZON = timedelta(seconds=90)
+
+
+def schedule_wakeup(services: Services, now: datetime) -> None:
+    """Ask rq's scheduler for an extra sweep at the next due moment, so a reminder goes out within
+    a second or two of being due instead of up to a cron interval later. The job id is derived
+    from the moment, so repeated sweeps schedule it once; losing it only costs latency (the
+    minute cron sweep still runs)."""
+    with services.sessions() as session:
+        next_due = session.scalar(select(func.min(Reminder.due_at)).where(Reminder.state == "pending",
+                                                                          Reminder.due_at > now))
+    if next_due is None or next_due - now > WAKEUP_HORIZON:
+        return
+    wall = datetime.now(next_due.tzinfo) + (next_due - now)  # the demo clock may run ahead of the wall clock
+    try:
+        services.queue.enqueue_at(wall, "bot.reminders.sweep.sweep_job", job_id=f"reminder-wakeup-{int(next_due.timestamp())}",
+                                  job_timeout=120, result_ttl=60)
+    except Exception as exc:  # Redis down: the cron sweep covers it
+        log.warning("wake-up not scheduled: %s", exc.__class__.__name__)
 
 
 def sweep_job() -> int:

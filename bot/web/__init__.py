@@ -23,6 +23,9 @@ def create_app(config: Settings | None = None, services: Services | None = None)
     from bot.web.health import blueprint as health
 
     app.register_blueprint(health)
+    from bot.web.media import blueprint as media
+
+    app.register_blueprint(media)
     if settings.simulator_enabled:
         from bot.web.simulator import blueprint as simulator
 

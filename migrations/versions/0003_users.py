@@ -33,7 +33,15 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_users')),
     sa.UniqueConstraint('username', name=op.f('uq_users_username'))
     )
+    # The case list at a million rows (bench/dashboard.py): newest first within a status, a unit's cases
+    # from case_units without touching cases, and sorting by deadline without a full sort.
+    op.create_index('ix_cases_status_created_at', 'cases', ['status', 'created_at'])
+    op.create_index('ix_cases_due_at', 'cases', ['due_at'])
+    op.create_index('ix_case_units_unit_id_case_id', 'case_units', ['unit_id', 'case_id'])
 
 
 def downgrade() -> None:
+    op.drop_index('ix_case_units_unit_id_case_id', table_name='case_units')
+    op.drop_index('ix_cases_due_at', table_name='cases')
+    op.drop_index('ix_cases_status_created_at', table_name='cases')
     op.drop_table('users')

@@ -15,7 +15,9 @@ from bot.web.auth import _db_session, login_required, protect_forms
 from bot.web.dashboard import view_helpers as vh
 from bot.web.dashboard.actions import ActionRefused, run_action
 from bot.web.dashboard.filters import (
+    COUNT_CAP,
     PER_PAGE_CHOICES,
+    SEARCH_WINDOW,
     STATUS_CHOICES,
     CaseFilters,
     FilterError,
@@ -54,14 +56,18 @@ def cases():  # type: ignore[no-untyped-def]
     db = _db_session()
     query = filtered_cases(filters)
     total = db.scalar(count_of(query)) or 0
+    capped = total > COUNT_CAP
     rows = list(db.scalars(
         ordered(query, filters).options(selectinload(Case.lead_unit))
         .limit(filters.per_page).offset((filters.page - 1) * filters.per_page)
     ))
-    pages = max(1, -(-total // filters.per_page))
+    pages = max(1, -(-min(total, COUNT_CAP) // filters.per_page))
+    # Past the counted pages, offer "next" while pages come back full.
+    has_next = filters.page < pages or (capped and len(rows) == filters.per_page)
     now = vh.services().clock.now()
     return render_template(
-        "dashboard/cases.html", rows=rows, total=total, filters=filters, pages=pages, now=now,
+        "dashboard/cases.html", rows=rows, total=min(total, COUNT_CAP), capped=capped, has_next=has_next,
+        search_window=SEARCH_WINDOW, filters=filters, pages=pages, now=now,
         status_choices=STATUS_CHOICES, sources=SOURCE_LABELS, units=unit_choices(), per_page_choices=PER_PAGE_CHOICES,
         with_unit={s.value for s in WITH_UNIT},
     )

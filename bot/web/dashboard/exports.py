@@ -57,9 +57,9 @@ def cases_xlsx():  # type: ignore[no-untyped-def]
         return vh.error_page(400, str(exc))
     db = _db_session()
     query = filtered_cases(filters)
-    total = db.scalar(count_of(query)) or 0
+    total = db.scalar(count_of(query, cap=MAX_EXPORT_ROWS)) or 0
     if total > MAX_EXPORT_ROWS:
-        return vh.error_page(400, f"共 {total} 件，超过单次导出上限 {MAX_EXPORT_ROWS} 件，请缩小筛选范围。")
+        return vh.error_page(400, f"符合条件的工单超过单次导出上限 {MAX_EXPORT_ROWS} 件，请缩小筛选范围。")
     cases = db.scalars(
         ordered(query, filters)
         .options(selectinload(Case.lead_unit), selectinload(Case.units).selectinload(CaseUnit.unit))
