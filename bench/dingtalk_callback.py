@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench._load import run_load  # noqa: E402
+from bench._load import LoadResult, run_load  # noqa: E402
 from bench.webhook import CONCURRENCY, TOTAL, scratch_database, serve  # noqa: E402
 from bot import embedded_redis  # noqa: E402
 from bot.config import ROOT  # noqa: E402
@@ -29,7 +29,32 @@ APP_SECRET = "bench-app-secret"
 def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="bench-dingtalk-"))
     redis_proc, redis_url = embedded_redis.start(tmp / "redis", persist=False)
-    env = dict(os.environ, DATABASE_URL=scratch_database(tmp), REDIS_URL=redis_url, BOT_VAR_DIR=str(tmp / "var"),
+    database_url = scratch_database(tmp)
+    try:
+        results = measure(tmp, redis_url, database_url)
+    finally:
+        redis_proc.terminate()
+        redis_proc.wait()
+        drop_scratch_database(database_url)
+    for name, result in results.items():
+        print(result.line(name))
+    print(f"database: {database_url.split(':', 1)[0]}, requests: {TOTAL}, concurrency: {CONCURRENCY}")
+    print(f"ratio={results['dingtalk callback'].rps / results['bare flask'].rps:.2f}")
+
+
+def drop_scratch_database(database_url: str) -> None:
+    """Even after a failed run: the scratch database goes, the server's own databases are never touched."""
+    admin = os.environ.get("BENCH_POSTGRES_URL")
+    if not admin or not database_url.startswith("postgresql"):
+        return
+    import psycopg
+
+    with psycopg.connect(admin.replace("+psycopg", ""), autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{database_url.rsplit("/", 1)[1]}" WITH (FORCE)')
+
+
+def measure(tmp: Path, redis_url: str, database_url: str) -> dict[str, LoadResult]:
+    env = dict(os.environ, DATABASE_URL=database_url, REDIS_URL=redis_url, BOT_VAR_DIR=str(tmp / "var"),
                BOT_SIMULATOR="0", BOT_QUEUE="bench", DINGTALK_APP_KEY="dingbench", DINGTALK_APP_SECRET=APP_SECRET,
                DINGTALK_OPENAPI_ENDPOINT="http://127.0.0.1:9", DINGTALK_OAPI_ENDPOINT="http://127.0.0.1:9")
     subprocess.run([sys.executable, "-m", "bot", "db", "upgrade"], cwd=ROOT, env=env, check=True, capture_output=True)
@@ -45,7 +70,7 @@ def main() -> None:
                 "sessionWebhook": "https://oapi.dingtalk.com/robot/sendBySession?session=x",
                 "sessionWebhookExpiredTime": int(timestamp) + 5_400_000}
 
-    results = {}
+    results: dict[str, LoadResult] = {}
     for name, app, chdir in (("bare flask", "dingtalk_bare_app:app", ROOT / "bench"),
                              ("dingtalk callback", "wsgi:app", ROOT)):
         proc, url = serve(app, env, chdir)
@@ -56,13 +81,7 @@ def main() -> None:
         finally:
             proc.terminate()
             proc.wait()
-    redis_proc.terminate()
-    redis_proc.wait()
-    for name, result in results.items():
-        print(result.line(name))
-    print(f"database: {env['DATABASE_URL'].split(':', 1)[0]}, requests: {TOTAL}, concurrency: {CONCURRENCY}")
-    print(f"ratio={results['dingtalk callback'].rps / results['bare flask'].rps:.2f}")
-
+    return results
 
 if __name__ == "__main__":
     main()

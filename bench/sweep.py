@@ -8,7 +8,6 @@ import sys
 import tempfile
 import time
 import uuid
-from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -16,8 +15,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import select, text  # noqa: E402
 
-from bench._bulk import (CASE_COLUMNS, REMINDER_COLUMNS, case_rows, create_pg_database, drop_pg_database,  # noqa: E402
-                         load, sqlite_url)
+from bench._bulk import (  # noqa: E402
+    CASE_COLUMNS,
+    REMINDER_COLUMNS,
+    case_rows,
+    create_pg_database,
+    drop_pg_database,
+    load,
+    sqlite_url,
+)
 from bot import embedded_redis  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.db import upgrade  # noqa: E402

@@ -4,19 +4,18 @@ from rq import cron
 
 from bot.config import Settings
 from bot.recovery import recover_job
+from bot.reminders.sweep import sweep_job
+from bot.reports.summary import summary_job
 
 QUEUE = Settings.from_env().queue_name
 
 # The database is the source of truth: every minute, re-enqueue anything Redis may have lost.
 cron.register(recover_job, QUEUE, interval=60, name="recover")
 
-# Reminders (issue 6): claim due reminder rows and send one digest per group; duty handover.
-from bot.reminders.sweep import sweep_job  # noqa: E402
-
+# Claim due reminder rows and send one digest per group; duty handover at each shift change.
 cron.register(sweep_job, QUEUE, interval=60, name="reminders-sweep")
 
-# Daily/weekly/monthly summary (issue 6): a cheap check every minute; sends once per period after
-# the configured local time (config/reminders.yaml summary.time), following the demo clock.
-from bot.reports.summary import summary_job  # noqa: E402
-
+# Daily/weekly/monthly summary: a cheap check every minute that sends once per period after the
+# configured local time (config/reminders.yaml summary.time). A "0 9 * * *" cron expression would
+# follow the host's time zone and ignore the demo clock.
 cron.register(summary_job, QUEUE, interval=60, name="reports-summary")

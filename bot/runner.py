@@ -22,6 +22,17 @@ def _bin(name: str) -> str:
     return str(candidate) if candidate.exists() else name
 
 
+def _is_loopback(host: str) -> bool:
+    import ipaddress
+
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
 def run() -> int:
     settings = Settings.from_env()
     settings.var_dir.mkdir(parents=True, exist_ok=True)
@@ -56,6 +67,10 @@ def run() -> int:
 
     port = int(os.environ.get("PORT", "8000"))
     host = os.environ.get("HOST", "127.0.0.1")
+    if _is_loopback(host):
+        # make run serves plain http on loopback, where some browsers drop Secure cookies (no login);
+        # any other HOST keeps Secure session cookies. An explicit BOT_COOKIE_SECURE wins.
+        env.setdefault("BOT_COOKIE_SECURE", "0")
     commands = [
         ("web", [_bin("gunicorn"), "--bind", f"{host}:{port}", "--workers", os.environ.get("WEB_CONCURRENCY", "2"),
                  "--threads", "4", "--access-logfile", "-", "--chdir", str(ROOT), "wsgi:app"]),

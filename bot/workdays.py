@@ -28,6 +28,9 @@ class YearArrangement:
 @dataclass
 class WorkCalendar:
     extra_years: dict[int, YearArrangement] = field(default_factory=dict)
+    # chinese_calendar validates every date (~20 µs a call); sweeps and reports ask about the same
+    # few hundred days again and again.
+    _workday_cache: dict[date, bool] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_file(cls, path: Path) -> WorkCalendar:
@@ -55,6 +58,12 @@ class WorkCalendar:
 
     def is_workday(self, day: date) -> bool:
         """Whether ``day`` is a working day; weekdays-only for a year no calendar knows."""
+        cached = self._workday_cache.get(day)
+        if cached is None:
+            cached = self._workday_cache[day] = self._is_workday(day)
+        return cached
+
+    def _is_workday(self, day: date) -> bool:
         arrangement = self.extra_years.get(day.year)
         if arrangement is not None:
             if day in arrangement.workdays:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from sqlalchemy import select
 
+from bot.config import Settings
 from bot.platforms.dingtalk import DingTalkAdapter
 from bot.services import Services
 from models import Person, Unit
@@ -30,6 +31,14 @@ def run_checks(services: Services, *, send_test: bool = False, out: Callable[[st
     mode = config.get("mode", "http")
     if mode not in ("http", "stream"):
         problem(f"DINGTALK_MODE={mode} 无效：应为 http 或 stream")
+    # Warnings, not problems: without a public URL charts still go out, as text only.
+    public_url = services.settings.public_url
+    if not public_url:
+        out("! 未设置 BOT_PUBLIC_URL：日报图表只发文字（见 deploy/dingtalk.md 第七节）")
+    elif not public_url.startswith("https://"):
+        out("! BOT_PUBLIC_URL 不是 https 地址：钉钉网页版不显示其中的图表图片")
+    if public_url and services.settings.secret_key == Settings().secret_key:
+        problem("SECRET_KEY 仍是默认值：图表链接的签名可被伪造，请设置一段随机字符串")
     adapter = DingTalkAdapter(services, config)
     if config.get("app_key") and config.get("app_secret"):
         try:

@@ -23,7 +23,7 @@ from bot.addressing import Post, resolve
 from bot.directory import office_unit, on_duty
 from bot.outbox import add_outbound, enqueue_delivery
 from bot.reminders.policy import ReminderPolicy, load_policy
-from bot.reminders.texts import digest_header, digest_text, handover_text, reminder_line
+from bot.reminders.texts import WorkdayCounter, digest_header, digest_text, handover_text, reminder_line
 from bot.services import Services
 from models import Case, CaseUnit, DutyShift, OutboundMessage, Person, Reminder, Unit
 
@@ -118,7 +118,7 @@ def settle(session: Session) -> int:
         .where(Reminder.state == "claimed", Reminder.sent_outbound_id.in_(sent.scalar_subquery()))
         .values(state="sent")
         .execution_options(synchronize_session=False)
-    ).rowcount or 0
+    ).rowcount or 0  # type: ignore[attr-defined]
 
 
 def sweep(services: Services, now: datetime | None = None, policy: ReminderPolicy | None = None) -> SweepResult:
@@ -138,6 +138,7 @@ def sweep(services: Services, now: datetime | None = None, policy: ReminderPolic
                     selectinload(Case.extensions), selectinload(Case.lead_unit),
                 )
             )}
+            counter = WorkdayCounter(calc)
             by_unit: dict[int, list[Reminder]] = defaultdict(list)
             office: list[Reminder] = []
             for r in reminders:
@@ -146,7 +147,7 @@ def sweep(services: Services, now: datetime | None = None, policy: ReminderPolic
                     r.state = "cancelled"
                     result.cancelled += 1
                     continue
-                r.line = reminder_line(calc, r, case, now, policy.return_within_hours)
+                r.line = reminder_line(calc, r, case, now, policy.return_within_hours, counter)
                 if r.unit_id is not None:
                     by_unit[r.unit_id].append(r)
                 if r.level >= 2 or r.unit_id is None:

@@ -3,7 +3,7 @@ overdue in working days, and what to reply."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from bot.deadlines import DeadlineCalculator
@@ -23,8 +23,38 @@ def _due(calc: DeadlineCalculator, moment: datetime) -> str:
     return calc.local(moment).strftime("%m-%d %H:%M")
 
 
+class WorkdayCounter:
+    """Working days between dates in O(1) after one pass over the calendar.
+
+    ``chinese_calendar.is_workday`` costs ~20 µs a call; counting day by day for 1,000 reminders
+    whose deadlines lie months apart took seconds. One cumulative table per sweep instead."""
+
+    def __init__(self, calc: DeadlineCalculator) -> None:
+        self.calc = calc
+        self.first: date | None = None
+        self.cumulative: list[int] = []
+
+    def _extend(self, low: date, high: date) -> None:
+        if self.first is not None and low >= self.first and (high - self.first).days < len(self.cumulative):
+            return
+        first = min(low, self.first or low)
+        last = max(high, self.first + timedelta(days=len(self.cumulative) - 1) if self.first else high)
+        total, table = 0, []
+        for offset in range((last - first).days + 1):
+            total += self.calc.calendar.is_workday(first + timedelta(days=offset))
+            table.append(total)
+        self.first, self.cumulative = first, table
+
+    def days_left(self, now: datetime, due_at: datetime) -> int:
+        """Same as bot.lifecycle.working_days_left: working days in (today, due day], negative when past."""
+        start, end = self.calc.local(now).date(), self.calc.local(due_at).date()
+        self._extend(min(start, end), max(start, end))
+        assert self.first is not None
+        return self.cumulative[(end - self.first).days] - self.cumulative[(start - self.first).days]
+
+
 def reminder_line(calc: DeadlineCalculator, reminder: Reminder, case: Case, now: datetime,
-                  return_within_hours: int = 24) -> str:
+                  return_within_hours: int = 24, counter: WorkdayCounter | None = None) -> str:
     head = f"· {case.number}《{_title(case)}》"
     if case.supervised:
         head += "【督办件】"
@@ -36,7 +66,7 @@ def reminder_line(calc: DeadlineCalculator, reminder: Reminder, case: Case, now:
     if reminder.kind == "followup":
         return f"{head}已办结，请回访网民，回复“评价 {n} 满意/基本满意/不满意”。"
     due = case.due_at or now
-    days = working_days_left(calc, now, due)
+    days = counter.days_left(now, due) if counter else working_days_left(calc, now, due)
     if reminder.kind == "due_soon":
         left = "今日到期" if days <= 0 else f"剩余 {days} 个工作日"
         return (f"{head}{left}（{_due(calc, due)} 截止）。请回复“进展 {n} 内容”或“已办结 {n} 办理情况”；"

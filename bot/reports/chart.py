@@ -42,7 +42,7 @@ def summary_chart(stats: Stats, title: str) -> bytes:
 
     font = cjk_font()
     rc = {"font.family": [font, "DejaVu Sans"] if font else ["DejaVu Sans"], "axes.unicode_minus": False}
-    with matplotlib.rc_context(rc):
+    with matplotlib.rc_context(rc):  # type: ignore[arg-type]
         fig = Figure(figsize=(9, 4.2), dpi=100)
         left, right = fig.subplots(1, 2)
         sources = sorted(stats.new_by_source.items(), key=lambda kv: -kv[1])

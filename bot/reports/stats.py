@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case as when, func, select
+from sqlalchemy import and_, func, select
+from sqlalchemy import case as when
 from sqlalchemy.orm import Session
 
 from bot.sources import OFFICIAL_BOARDS
@@ -134,7 +135,7 @@ def compute_stats(session: Session, start: datetime, end: datetime, now: datetim
     s.by_category = {k or "未分类": int(v) for k, v in session.execute(
         select(Case.category, func.count()).where(created).group_by(Case.category))}
     month = _month(session, Case.created_at)
-    s.by_month = {k: int(v) for k, v in session.execute(
+    s.by_month = {str(k): int(v) for k, v in session.execute(  # type: ignore[call-overload]
         select(month, func.count()).where(created).group_by(month).order_by(month))}
     s.joint = session.scalar(select(func.count(func.distinct(CaseUnit.case_id))).join(Case, Case.id == CaseUnit.case_id)
                              .where(created, CaseUnit.role == "co")) or 0
@@ -144,7 +145,7 @@ def compute_stats(session: Session, start: datetime, end: datetime, now: datetim
         func.count(), func.sum(when((Case.closed_at <= Case.due_at, 1), else_=0)),
     ).where(closed)).one()
     s.closed, s.closed_on_time = int(row[0] or 0), int(row[1] or 0)
-    s.satisfaction = {k: int(v) for k, v in session.execute(
+    s.satisfaction = {str(k): int(v) for k, v in session.execute(
         select(Case.satisfaction, func.count()).where(closed, Case.satisfaction.isnot(None))
         .group_by(Case.satisfaction))}
 
@@ -192,11 +193,12 @@ def _units(session: Session, start: datetime, end: datetime, now: datetime) -> l
         .group_by(Case.lead_unit_id)):
         if uid in figures:
             figures[uid].assigned = int(count)
-    for uid, count, on_time in session.execute(
+    closed_rows = session.execute(
         select(Case.lead_unit_id, func.count(), func.sum(when((Case.closed_at <= Case.due_at, 1), else_=0)))
-        .where(Case.closed_at >= start, Case.closed_at < end).group_by(Case.lead_unit_id)):
-        if uid in figures:
-            figures[uid].closed, figures[uid].on_time = int(count), int(on_time or 0)
+        .where(Case.closed_at >= start, Case.closed_at < end).group_by(Case.lead_unit_id)).all()
+    for closed_row in closed_rows:
+        if closed_row[0] in figures:
+            figures[closed_row[0]].closed, figures[closed_row[0]].on_time = int(closed_row[1]), int(closed_row[2] or 0)
     for uid, count in session.execute(
         select(Case.lead_unit_id, func.count()).where(Case.status.in_(OPEN), Case.due_at < now)
         .group_by(Case.lead_unit_id)):

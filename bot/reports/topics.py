@@ -183,7 +183,7 @@ def write_docx(topic: Topic, now: datetime, path: Path) -> None:
     for line in lines[1:]:
         doc.add_paragraph(line)
     table = doc.add_table(rows=1, cols=4)
-    for cell, header in zip(table.rows[0].cells, ("工单", "时间", "标题", "单位")):
+    for cell, header in zip(table.rows[0].cells, ("工单", "时间", "标题", "单位"), strict=True):
         cell.text = header
     for item in topic.items:
         cells = table.add_row().cells
@@ -213,10 +213,11 @@ def items_from_cases(session: Any, now: datetime, window_days: int = 30) -> list
 def send_drafts(services: Any, *, window_days: int = 30, min_cases: int = 5, docx_dir: Path | None = None) -> list[str]:
     """Find qualifying topics among open and recent cases; post each new draft to the office group
     once (dedupe key per topic's first case) and optionally write the .docx. Returns the drafts."""
+    from sqlalchemy.exc import IntegrityError
+
     from bot.addressing import Post, resolve
     from bot.directory import office_unit
     from bot.outbox import add_outbound, enqueue_delivery
-    from sqlalchemy.exc import IntegrityError
 
     now = services.clock.now()
     drafts: list[str] = []

@@ -68,8 +68,8 @@ def write_xlsx(stats: Stats, path: Path) -> None:
         sheet.append((source_label(key), count))
     units = book.create_sheet("各单位")
     units.append(UNIT_HEADERS)
-    for row in unit_rows(stats):
-        units.append(row)
+    for unit_row in unit_rows(stats):
+        units.append(unit_row)
     months = book.create_sheet("月度趋势")
     months.append(("月份", "留言数"))
     for month, count in stats.by_month.items():
@@ -95,11 +95,11 @@ def write_docx(stats: Stats, path: Path) -> None:
         cells[0].text, cells[1].text = key, value
     doc.add_heading("各单位办理情况", level=2)
     units = doc.add_table(rows=1, cols=len(UNIT_HEADERS))
-    for cell, header in zip(units.rows[0].cells, UNIT_HEADERS):
+    for cell, header in zip(units.rows[0].cells, UNIT_HEADERS, strict=True):
         cell.text = header
-    for row in unit_rows(stats):
-        for cell, value in zip(units.add_row().cells, row):
-            cell.text = str(value)
+    for unit_row in unit_rows(stats):
+        for cell, figure in zip(units.add_row().cells, unit_row, strict=True):
+            cell.text = str(figure)
     doc.add_heading("月度趋势", level=2)
     doc.add_paragraph("，".join(f"{m}: {n} 件" for m, n in stats.by_month.items()) or "无")
     doc.save(str(path))

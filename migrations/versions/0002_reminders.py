@@ -39,6 +39,11 @@ def upgrade() -> None:
     )
     op.create_index("ix_reminders_state_due_at", "reminders", ["state", "due_at"], unique=False)
     op.create_index(op.f("ix_reminders_case_id"), "reminders", ["case_id"], unique=False)
+    # Period figures (bot/reports/stats.py) filter on these; without them every summary scans all cases.
+    op.create_index("ix_cases_closed_at", "cases", ["closed_at"], unique=False)
+    op.create_index("ix_cases_dispatched_at", "cases", ["dispatched_at"], unique=False)
+    op.create_index("ix_case_events_created_at", "case_events", ["created_at"], unique=False)
+    op.create_index("ix_replies_created_at", "replies", ["created_at"], unique=False)
     op.create_table(
         "report_runs",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -51,6 +56,9 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("report_runs")
+    for name, table in (("ix_replies_created_at", "replies"), ("ix_case_events_created_at", "case_events"),
+                        ("ix_cases_dispatched_at", "cases"), ("ix_cases_closed_at", "cases")):
+        op.drop_index(name, table_name=table)
     op.drop_index(op.f("ix_reminders_case_id"), table_name="reminders")
     op.drop_index("ix_reminders_state_due_at", table_name="reminders")
     op.drop_table("reminders")

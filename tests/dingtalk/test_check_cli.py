@@ -23,3 +23,14 @@ def test_check_passes_then_explains_what_is_wrong(dt: DingTalkClient) -> None:
     assert any("SEC 开头" in p for p in problems)
     assert any("access_token=" in p for p in problems)
     assert any("城市管理局" in p and "310000" in p for p in problems)
+
+
+def test_check_explains_the_chart_link_settings(dt: DingTalkClient) -> None:
+    import dataclasses
+
+    lines: list[str] = []
+    run_checks(dt.services, out=lines.append)
+    assert any("BOT_PUBLIC_URL" in line for line in lines)
+    dt.services.settings = dataclasses.replace(dt.services.settings, public_url="http://10.0.0.5:8000")
+    problems = run_checks(dt.services, out=lines.append)
+    assert any("https" in line for line in lines) and any("SECRET_KEY" in p for p in problems)

@@ -90,6 +90,25 @@ def test_dispatch_a_case_in_the_browser(browser: Any, live_server: Any, services
     _shoot(page, "stats-1366")
     page.goto(f"{live_server.url}/dashboard/units")
     _shoot(page, "units-1366")
+    page.click("a[href$='/dashboard/units/2']")
+    page.wait_for_selector("#people")
+    _shoot(page, "unit-edit-1366")
+
+    # Background export (offered on the list above 2,000 rows): the same POST the list's button makes,
+    # then the page polls the job and shows the link once a worker has built the file.
+    page.goto(f"{live_server.url}/dashboard/cases")
+    page.evaluate("""() => { const f = document.createElement('form'); f.method = 'post';
+        f.action = '/dashboard/export/jobs?status=dispatched';
+        f.innerHTML = '<input type=hidden name=csrf_token value="' + document.querySelector('input[name=csrf_token]').value + '">';
+        document.body.appendChild(f); f.submit(); }""")
+    page.wait_for_selector("#export-progress")
+    drain(services)
+    page.wait_for_selector("#export-download:not([hidden])")
+    assert page.inner_text("#export-percent") == "100"
+    _shoot(page, "export-job-1366")
+    with page.expect_download() as info:
+        page.click("#export-download")
+    assert load_workbook(BytesIO(Path(info.value.path()).read_bytes()))["工单"]["A1"].value == "工单号"
 
     phone = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
                                 has_touch=True)
@@ -104,6 +123,16 @@ def test_dispatch_a_case_in_the_browser(browser: Any, live_server: Any, services
     mobile.wait_for_url("**/dashboard/cases/*")
     _shoot(mobile, "case-390")
     # The page is not wider than the phone (tables scroll inside their own box).
+    assert mobile.evaluate("document.documentElement.scrollWidth") <= 390
+    mobile.goto(f"{live_server.url}/dashboard/cases?status=dispatched")
+    mobile.click("form.who button")  # log out, then look at the statistics as the office
+    mobile.fill("input[name=username]", "admin")
+    mobile.fill("input[name=password]", PASSWORD)
+    mobile.click("button[type=submit]")
+    mobile.wait_for_selector("#total")
+    mobile.goto(f"{live_server.url}/dashboard/stats")
+    mobile.wait_for_function("document.querySelector('#chart-units canvas') !== null")
+    _shoot(mobile, "stats-390")
     assert mobile.evaluate("document.documentElement.scrollWidth") <= 390
     phone.close()
     context.close()

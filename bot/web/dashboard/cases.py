@@ -14,6 +14,7 @@ from bot.sources import SOURCE_LABELS
 from bot.web.auth import _db_session, login_required, protect_forms
 from bot.web.dashboard import view_helpers as vh
 from bot.web.dashboard.actions import ActionRefused, run_action
+from bot.web.dashboard.export_jobs import SYNC_EXPORT_ROWS
 from bot.web.dashboard.filters import (
     COUNT_CAP,
     PER_PAGE_CHOICES,
@@ -21,12 +22,12 @@ from bot.web.dashboard.filters import (
     STATUS_CHOICES,
     CaseFilters,
     FilterError,
-    apply_filters,
+    case_query,
     count_of,
     ordered,
     parse_filters,
 )
-from bot.web.dashboard.permissions import may_view, scope_cases
+from bot.web.dashboard.permissions import may_view
 from models import Case, CaseUnit, InboundMessage, Unit
 
 blueprint = Blueprint("dashboard", __name__, url_prefix="/dashboard", template_folder="../templates")
@@ -37,8 +38,7 @@ blueprint.context_processor(vh.page_globals)
 def filtered_cases(filters: CaseFilters):  # type: ignore[no-untyped-def]
     """The user's visible cases under the filters (unordered select), shared with the export."""
     services = vh.services()
-    query = scope_cases(select(Case), vh.user())
-    return apply_filters(query, filters, services.clock.now(), services.settings.timezone)
+    return case_query(vh.user(), filters, services.clock.now(), services.settings.timezone)
 
 
 def unit_choices() -> list[Unit]:
@@ -67,7 +67,7 @@ def cases():  # type: ignore[no-untyped-def]
     now = vh.services().clock.now()
     return render_template(
         "dashboard/cases.html", rows=rows, total=min(total, COUNT_CAP), capped=capped, has_next=has_next,
-        search_window=SEARCH_WINDOW, filters=filters, pages=pages, now=now,
+        search_window=SEARCH_WINDOW, background_export=capped or total > SYNC_EXPORT_ROWS, filters=filters, pages=pages, now=now,
         status_choices=STATUS_CHOICES, sources=SOURCE_LABELS, units=unit_choices(), per_page_choices=PER_PAGE_CHOICES,
         with_unit={s.value for s in WITH_UNIT},
     )
@@ -107,7 +107,7 @@ def case_page(case_id: int):  # type: ignore[no-untyped-def]
         is_open=status in OPEN_STATUSES, with_unit=status in WITH_UNIT,
         pending_extension=any(x.state == "pending" for x in case.extensions),
         instructions=[e for e in case.events if e.kind == "instruction"],
-        my_link=case.unit_link(vh.user().unit_id) if vh.user().unit_id else None,
+        my_link=case.unit_link(unit_id) if (unit_id := vh.user().unit_id) else None,
     )
 
 

@@ -11,8 +11,9 @@ from sqlalchemy.orm import selectinload
 
 from bot.directory import DirectoryError, export_directory, import_directory
 from bot.web.auth import _db_session, login_required, protect_forms
+from bot.web.dashboard import people
 from bot.web.dashboard import view_helpers as vh
-from models import Unit
+from models import Person, Unit
 
 blueprint = Blueprint("units", __name__, url_prefix="/dashboard/units")
 blueprint.before_request(protect_forms)
@@ -65,7 +66,7 @@ def edit_unit(unit_id: int):  # type: ignore[no-untyped-def]
                     chats[platform] = chat
         except ValueError as exc:
             flash(str(exc), "error")
-            return render_template("dashboard/unit_edit.html", unit=unit, fields=LIST_FIELDS, platforms=PLATFORMS), 400
+            return _edit_page(unit), 400
         unit.name = name
         for key, items in values.items():
             setattr(unit, key, items)
@@ -73,7 +74,65 @@ def edit_unit(unit_id: int):  # type: ignore[no-untyped-def]
         db.commit()
         flash(f"已保存 {unit.name}。", "ok")
         return redirect(url_for("units.list_units"))
-    return render_template("dashboard/unit_edit.html", unit=unit, fields=LIST_FIELDS, platforms=PLATFORMS)
+    return _edit_page(unit)
+
+
+def _edit_page(unit: Unit) -> str:
+    members = sorted((p for p in unit.members if p.active), key=lambda p: (p.role != "leader", p.id))
+    return render_template("dashboard/unit_edit.html", unit=unit, fields=LIST_FIELDS, platforms=PLATFORMS,
+                           members=members, person_roles=people.UNIT_ROLES)
+
+
+def _unit_or_404(unit_id: int) -> Unit:
+    unit = _db_session().get(Unit, unit_id)
+    if unit is None:
+        abort(404)
+    return unit  # type: ignore[no-any-return]
+
+
+def _person_or_404(unit: Unit, person_id: int) -> Person:
+    person = _db_session().get(Person, person_id)
+    if person is None or person.unit_id != unit.id:
+        abort(404)
+    return person  # type: ignore[no-any-return]
+
+
+def _people_change(unit: Unit, change, done: str):  # type: ignore[no-untyped-def]
+    db = _db_session()
+    try:
+        change()
+    except people.PersonError as exc:
+        db.rollback()
+        flash(str(exc), "error")
+        return _edit_page(unit), 400
+    db.commit()
+    flash(done, "ok")
+    return redirect(url_for("units.edit_unit", unit_id=unit.id) + "#people")
+
+
+@blueprint.post("/<int:unit_id>/people")
+@login_required("edit_units")
+def add_person(unit_id: int):  # type: ignore[no-untyped-def]
+    unit = _unit_or_404(unit_id)
+    return _people_change(unit, lambda: people.add_person(_db_session(), unit, request.form),
+                          f"已添加 {request.form.get('name', '').strip()}。")
+
+
+@blueprint.post("/<int:unit_id>/people/<int:person_id>")
+@login_required("edit_units")
+def update_person(unit_id: int, person_id: int):  # type: ignore[no-untyped-def]
+    unit = _unit_or_404(unit_id)
+    person = _person_or_404(unit, person_id)
+    return _people_change(unit, lambda: people.update_person(_db_session(), person, request.form),
+                          f"已保存 {request.form.get('name', '').strip()}。")
+
+
+@blueprint.post("/<int:unit_id>/people/<int:person_id>/remove")
+@login_required("edit_units")
+def remove_person(unit_id: int, person_id: int):  # type: ignore[no-untyped-def]
+    unit = _unit_or_404(unit_id)
+    person = _person_or_404(unit, person_id)
+    return _people_change(unit, lambda: people.remove_person(person), f"已移除 {person.name}。")
 
 
 @blueprint.get("/export.yaml")

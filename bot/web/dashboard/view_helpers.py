@@ -46,8 +46,9 @@ def shown(text: str | None) -> str:
 
 
 def page_globals() -> dict[str, object]:
+    me = current_user()
     return {
-        "me": current_user(), "can": lambda action: (current_user() is not None and can(current_user(), action)),
+        "me": me, "can": lambda action: (me is not None and can(me, action)),
         "local": local, "shown": shown, "status_label": lambda s: STATUS_LABELS.get(Status(s), s) if s in Status._value2member_map_ else s,
         "source_label": source_label, "event_label": lambda k: EVENT_LABELS.get(k, k),
     }

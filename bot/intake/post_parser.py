@@ -1,0 +1,221 @@
+"""Turn OCR text (or pasted text) of a citizen's post into fields: platform, title, author, time, body…
+
+Layouts the parser knows (as rendered on a phone):
+- 红网百姓呼声: title, "网友：…", "投诉对象：…", "发布时间：…", body.
+- 问政湖南: "留言对象：…", "留言类型：…", "留言标题：…", "网友：…", "留言时间：…", "留言内容：…".
+- 抖音: "@author", caption, "#话题", time ("3小时前 · 湖南"), comment list.
+- 微博: author, "昨天 14:02 来自 iPhone客户端", body, "转发 评论 赞".
+- 微信: chat bubbles (sender name, message), or an article (mp.weixin.qq.com) with title + account.
+Anything else falls back to "first long line is the title, the rest is the body".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from urllib.parse import urlsplit
+
+from bot.intake.pii import find_id_numbers, find_phones
+from bot.intake.places import PlaceMention, find_places
+from bot.intake.post_time import resolve_post_time
+
+PLATFORMS = ("hongwang", "wenzheng_hunan", "douyin", "weibo", "wechat", "other")
+
+
+@dataclass(frozen=True)
+class ParsedPost:
+    platform: str
+    title: str | None
+    author: str | None
+    posted_at: datetime | None
+    addressed_unit: str | None
+    body: str
+    place_mentions: list[PlaceMention] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)
+    id_numbers: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+
+
+_URL = re.compile(r"(?:https?://)?(?:[a-z0-9-]+\.)+(?:cn|com|net|org|gov\.cn)(?:/[\w./?=&%#~+-]*)?", re.I)
+
+# Host suffix → platform. wz.rednet.cn is 问政湖南 and must be checked before rednet.cn.
+_HOSTS: list[tuple[str, str]] = [
+    ("wz.rednet.cn", "wenzheng_hunan"),
+    ("wenzheng.rednet.cn", "wenzheng_hunan"),
+    ("wz.hunan.gov.cn", "wenzheng_hunan"),
+    ("rednet.cn", "hongwang"),
+    ("douyin.com", "douyin"),
+    ("iesdouyin.com", "douyin"),
+    ("weibo.com", "weibo"),
+    ("weibo.cn", "weibo"),
+    ("mp.weixin.qq.com", "wechat"),
+    ("weixin.qq.com", "wechat"),
+]
+
+# Words that identify a layout when no link is present; the first platform with a hit wins,
+# so the more specific markers come first.
+_MARKERS: list[tuple[str, tuple[str, ...]]] = [
+    ("wenzheng_hunan", ("问政湖南", "留言对象", "留言类型")),
+    ("hongwang", ("百姓呼声", "红网", "投诉对象")),
+    ("douyin", ("抖音", "条评论", "说点什么", "作品", "抖音号")),
+    ("weibo", ("微博", "来自iPhone", "来自Android", "超话", "微博正文")),
+    ("wechat", ("微信", "公众号", "原创", "阅读原文", "按住说话")),
+]
+
+_LABELS = {
+    "title": ("留言标题", "标题", "主题"),
+    "author": ("网友", "作者", "发帖人", "留言人", "用户", "昵称"),
+    "time": ("发布时间", "留言时间", "发表时间", "时间", "发布于", "发表于"),
+    "unit": ("留言对象", "投诉对象", "反映对象", "咨询对象", "诉求对象"),
+    "body": ("留言内容", "内容", "正文", "诉求内容"),
+    "meta": ("留言类型", "类型", "编号", "留言编号", "状态", "办理状态", "浏览", "来源", "IP属地"),
+}
+_LABEL_LINE = re.compile(
+    r"^\s*(?P<label>" + "|".join(sorted({w for ws in _LABELS.values() for w in ws}, key=len, reverse=True))
+    + r")\s*[:：]\s*(?P<value>.*)$"
+)
+_WEIBO_META = re.compile(r"(来自|IP属地|编辑于|发布于)")
+_COUNTERS = re.compile(r"^(转发|评论|赞|点赞|分享|收藏|回复)\s*\d*[万w]?$|^\d+(\.\d+)?[万w]?$")
+
+
+def detect_platform(text: str, links: Sequence[str]) -> str:
+    for link in links:
+        host = urlsplit(link if "//" in link else "//" + link).hostname or ""
+        for suffix, platform in _HOSTS:
+            if host == suffix or host.endswith("." + suffix):
+                return platform
+    for platform, markers in _MARKERS:
+        if any(marker in text for marker in markers):
+            return platform
+    return "other"
+
+
+def find_links(text: str) -> list[str]:
+    links: list[str] = []
+    for m in _URL.finditer(text):
+        url = m.group(0).rstrip(".,，。")
+        # Bare words like "iPhone.com" are rare; a link needs a scheme or a known host part.
+        if url.lower().startswith("http") or any(h in url.lower() for h, _ in _HOSTS):
+            links.append(url)
+    return links
+
+
+def _as_lines(text_or_lines: str | Sequence[str]) -> list[str]:
+    if isinstance(text_or_lines, str):
+        raw = text_or_lines.splitlines()
+    else:
+        raw = [getattr(line, "text", line) for line in text_or_lines]
+    return [line.strip() for line in raw if line and line.strip()]
+
+
+def _is_meta(line: str) -> bool:
+    return bool(_COUNTERS.match(line)) or line in {"展开", "全文", "收起", "回复", "举报", "…全文"}
+
+
+def _is_time_line(line: str, forwarded_at: datetime) -> bool:
+    if resolve_post_time(line, forwarded_at) is None:
+        return False
+    rest = re.sub(r"\d+|[-:：/年月日前天昨今刚小时分钟秒周个·|\s]|来自.*|IP属地.*|发布于|编辑于", "", line)
+    return len(rest) <= 4
+
+
+def parse_post(text_or_lines: str | Sequence[str], forwarded_at: datetime) -> ParsedPost:
+    """Fields of one post from its OCR lines (reading order) or pasted text."""
+    lines = _as_lines(text_or_lines)
+    full = "\n".join(lines)
+    links = find_links(full)
+    platform = detect_platform(full, links)
+
+    title = author = unit = time_text = None
+    labelled_body: list[str] = []
+    free_lines: list[str] = []
+    in_body = False
+    for line in lines:
+        m = _LABEL_LINE.match(line)
+        if m:
+            label, value = m.group("label"), m.group("value").strip()
+            kind = next(k for k, words in _LABELS.items() if label in words)
+            in_body = kind == "body"
+            if kind == "title" and title is None:
+                title = value or None
+            elif kind == "author" and author is None:
+                author = value or None
+            elif kind == "time" and time_text is None:
+                time_text = value
+            elif kind == "unit" and unit is None:
+                unit = value or None
+            elif kind == "body" and value:
+                labelled_body.append(value)
+            continue
+        if in_body:
+            labelled_body.append(line)
+        else:
+            free_lines.append(line)
+
+    body_lines = labelled_body
+    rest = [
+        line for line in free_lines
+        if not _is_meta(line) and not any(link in line for link in links) and line not in {"百姓呼声", "问政湖南"}
+    ]
+    if platform in ("douyin", "weibo", "wechat") and author is None:
+        author, rest = _social_author(rest, forwarded_at)
+    if time_text is None:
+        for line in rest:
+            if _is_time_line(line, forwarded_at):
+                time_text = line
+                break
+    rest = [line for line in rest if line != time_text]
+    if title is None and platform not in ("douyin", "weibo", "wechat"):
+        # The first line long enough to be a sentence is the title on forum layouts.
+        for i, line in enumerate(rest):
+            if len(line) >= 6:
+                title = line
+                rest = rest[:i] + rest[i + 1 :]
+                break
+    if not body_lines:
+        body_lines = rest
+    body = _join(body_lines)
+    if title is None and platform in ("douyin", "weibo", "wechat") and body:
+        title = _first_sentence(body)
+    posted_at = resolve_post_time(time_text, forwarded_at) if time_text else None
+    return ParsedPost(
+        platform=platform,
+        title=title,
+        author=author,
+        posted_at=posted_at,
+        addressed_unit=unit,
+        body=body,
+        place_mentions=find_places((title or "") + "\n" + body),
+        phones=find_phones(full),
+        id_numbers=find_id_numbers(full),
+        links=links,
+    )
+
+
+def _social_author(lines: list[str], forwarded_at: datetime) -> tuple[str | None, list[str]]:
+    """Author on social layouts: "@name" (抖音), or the short line right above the time line (微博)."""
+    for i, line in enumerate(lines):
+        if line.startswith("@") and 1 < len(line) <= 25:
+            return line[1:].strip(), lines[:i] + lines[i + 1 :]
+    for i, line in enumerate(lines[:-1]):
+        if len(line) <= 16 and _is_time_line(lines[i + 1], forwarded_at) and not _is_time_line(line, forwarded_at):
+            return line, lines[:i] + lines[i + 1 :]
+    return None, lines
+
+
+def _join(lines: list[str]) -> str:
+    """Join wrapped lines: OCR breaks lines where the screen wrapped, not where paragraphs end."""
+    out = ""
+    for line in lines:
+        if out and (out[-1] in "。！？!?；;：:」”" or len(line) < 4):
+            out += "\n" + line
+        else:
+            out += line
+    return out.strip()
+
+
+def _first_sentence(text: str, limit: int = 40) -> str:
+    sentence = re.split(r"[。！？!?\n]", text, maxsplit=1)[0].strip()
+    return sentence[:limit]

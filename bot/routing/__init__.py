@@ -1,0 +1,1 @@
+"""Routing: first-level category classifier and unit proposals for a post."""
