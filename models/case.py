@@ -17,6 +17,12 @@ class Case(Base):
     __table_args__ = (
         Index("ix_cases_status_due_at", "status", "due_at"),
         Index("ix_cases_created_at", "created_at"),
+        # Reports count by closing and dispatch day; the dashboard lists newest first within a status
+        # and sorts by deadline (migrations 0002 and 0003).
+        Index("ix_cases_closed_at", "closed_at"),
+        Index("ix_cases_dispatched_at", "dispatched_at"),
+        Index("ix_cases_status_created_at", "status", "created_at"),
+        Index("ix_cases_due_at", "due_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -79,7 +85,8 @@ class CaseUnit(Base):
     """A unit's part in a case: the lead unit (主办) or a co-unit (协办)."""
 
     __tablename__ = "case_units"
-    __table_args__ = (UniqueConstraint("case_id", "unit_id"),)
+    # A unit's cases without touching the cases table (the dashboard's unit filter).
+    __table_args__ = (UniqueConstraint("case_id", "unit_id"), Index("ix_case_units_unit_id_case_id", "unit_id", "case_id"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
@@ -97,6 +104,7 @@ class CaseEvent(Base):
     """Append-only history: every state change and remark, who and when."""
 
     __tablename__ = "case_events"
+    __table_args__ = (Index("ix_case_events_created_at", "created_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
@@ -120,6 +128,7 @@ class Reply(Base):
     """A unit's answer (办理结果/进展); a case can have several, co-units' included."""
 
     __tablename__ = "replies"
+    __table_args__ = (Index("ix_replies_created_at", "created_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import func, select
 
@@ -44,15 +44,18 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
-_DURATION = re.compile(r"^(?P<n>-?\d+(?:\.\d+)?)(?P<unit>[smhd])$")
+_DURATION = re.compile(r"^-?(?:\d+(?:\.\d+)?[smhd])+$")
+_PART = re.compile(r"(?P<n>\d+(?:\.\d+)?)(?P<unit>[smhd])")
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
 
 def _seconds(text: str) -> float:
-    match = _DURATION.match(text.strip())
-    if not match:
-        raise argparse.ArgumentTypeError("duration like 30m, 2h, 1d")
-    return float(match["n"]) * _UNITS[match["unit"]]
+    """``30m``, ``2h``, ``1d``, or compound ``1d2h30m``; a leading ``-`` goes back."""
+    text = text.strip()
+    if not _DURATION.match(text):
+        raise argparse.ArgumentTypeError("duration like 30m, 2h, 1d or 1d2h30m")
+    total = sum(float(m["n"]) * _UNITS[m["unit"]] for m in _PART.finditer(text))
+    return -total if text.startswith("-") else total
 
 
 def cmd_clock(args: argparse.Namespace) -> int:
@@ -61,9 +64,19 @@ def cmd_clock(args: argparse.Namespace) -> int:
     path = clock.offset_file
     assert path is not None
     path.parent.mkdir(parents=True, exist_ok=True)
-    if args.action == "advance":
-        path.write_text(str(clock.shared_offset_s() + _seconds(args.duration)))
-    elif args.action == "reset":
+    try:
+        if args.action == "advance":
+            path.write_text(str(clock.shared_offset_s() + _seconds(args.duration)))
+        elif args.action == "set":  # a local wall time, e.g. 2026-11-30T12:01
+            target = datetime.fromisoformat(args.duration)
+            if target.tzinfo is None:
+                target = target.replace(tzinfo=services.deadlines.zone)
+            wall = datetime.now(timezone.utc) + timedelta(seconds=clock.offset_s)
+            path.write_text(str((target - wall).total_seconds()))
+    except (argparse.ArgumentTypeError, ValueError) as exc:
+        print(f"clock: {exc}")
+        return 2
+    if args.action == "reset":
         path.write_text("0")
     now = clock.now()
     print(f"demo clock: {services.deadlines.local(now):%Y-%m-%d %H:%M %Z} "
@@ -80,6 +93,6 @@ def add_subcommands(sub: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.set_defaults(func=cmd_list)
 
     p = sub.add_parser("clock", help="demo clock: show, fast-forward or reset (shared by all processes)")
-    p.add_argument("action", nargs="?", choices=("show", "advance", "reset"), default="show")
-    p.add_argument("duration", nargs="?", default="0s", help="for advance: 30m, 2h, 1d …")
+    p.add_argument("action", nargs="?", choices=("show", "advance", "set", "reset"), default="show")
+    p.add_argument("duration", nargs="?", default="0s", help="advance: 30m, 2h, 1d, 1d2h30m; set: local time 2026-11-30T12:01")
     p.set_defaults(func=cmd_clock)

@@ -11,7 +11,7 @@ from alembic import op
 import models.base
 
 revision = '0003'
-down_revision = '0001'
+down_revision = '0002'  # linear history: 0001 → 0002 (reminders) → 0003 (users)
 branch_labels = None
 depends_on = None
 

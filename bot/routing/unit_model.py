@@ -1,0 +1,77 @@
+"""What the unit router learns from labelled messages: a unit-type classifier and place → area counts.
+
+Trained from (title, body, unit name) examples: replies.jsonl rows with a `unit`, plus
+dispatcher corrections. Unit names are reduced to their type (教育局, 街道办 …) so that
+the model generalises to units it has never seen a message for.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import FeatureUnion, Pipeline
+
+from bot.intake.places import find_places
+from bot.routing.text_features import full_text, jieba_tokens
+from bot.routing.unit_types import parse_unit_name
+
+
+@dataclass(frozen=True)
+class UnitExample:
+    title: str | None
+    body: str | None
+    unit_names: tuple[str, ...]  # the unit(s) the message went to; the first is the lead unit
+
+
+@dataclass
+class UnitModel:
+    type_pipeline: Pipeline | None
+    # place name (township, village, road, compound) → Counter of areas of units that handled it
+    place_areas: dict[str, Counter[str]] = field(default_factory=dict)
+    area_prior: Counter[str] = field(default_factory=Counter)
+
+    def type_probabilities(self, title: str | None, body: str | None) -> dict[str, float]:
+        if self.type_pipeline is None:
+            return {}
+        probs = self.type_pipeline.predict_proba([full_text(title, body)])[0]
+        return {str(key): float(p) for key, p in zip(self.type_pipeline.classes_, probs, strict=True)}
+
+
+def _type_pipeline() -> Pipeline:
+    features = FeatureUnion(
+        [
+            ("char", TfidfVectorizer(analyzer="char", ngram_range=(1, 3), sublinear_tf=True, min_df=1)),
+            ("word", TfidfVectorizer(tokenizer=jieba_tokens, token_pattern=None, lowercase=False, sublinear_tf=True)),
+        ]
+    )
+    # class_weight balanced: a handful of types (教育局, 镇政府) dominate the replies.
+    return Pipeline([("features", features), ("lr", LogisticRegression(C=10.0, max_iter=2000, class_weight="balanced"))])
+
+
+def train_unit_model(examples: Iterable[UnitExample]) -> UnitModel:
+    texts: list[str] = []
+    types: list[str] = []
+    place_areas: dict[str, Counter[str]] = defaultdict(Counter)
+    area_prior: Counter[str] = Counter()
+    for example in examples:
+        if not example.unit_names:
+            continue
+        parsed = parse_unit_name(example.unit_names[0])
+        if parsed.type_key is not None:
+            texts.append(full_text(example.title, example.body))
+            types.append(parsed.type_key)
+        if parsed.area:
+            area_prior[parsed.area] += 1
+            for place in find_places((example.title or "") + "\n" + (example.body or "")):
+                if place.level in ("township", "village", "road", "compound"):
+                    place_areas[place.name][parsed.area] += 1
+    pipeline = None
+    if len(set(types)) >= 2:
+        pipeline = _type_pipeline()
+        pipeline.fit(texts, np.array(types))
+    return UnitModel(type_pipeline=pipeline, place_areas=dict(place_areas), area_prior=area_prior)
