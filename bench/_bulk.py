@@ -11,7 +11,9 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-PG_ADMIN = os.environ.get("BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
+# psycopg wants a libpq URL; accept the SQLAlchemy spelling (postgresql+psycopg://) too.
+PG_ADMIN = os.environ.get("BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test").replace(
+    "postgresql+psycopg://", "postgresql://")
 CASE_COLUMNS = ("number", "status", "source_platform", "title", "body", "request_type", "urgent", "supervised",
                 "lead_unit_id", "due_at", "proposal", "repeat_count", "reopen_count", "created_at", "dispatched_at",
                 "signed_at", "closed_at", "updated_at", "satisfaction", "category")

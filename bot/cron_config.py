@@ -19,3 +19,9 @@ cron.register(sweep_job, QUEUE, interval=60, name="reminders-sweep")
 # configured local time (config/reminders.yaml summary.time). A "0 9 * * *" cron expression would
 # follow the host's time zone and ignore the demo clock.
 cron.register(summary_job, QUEUE, interval=60, name="reports-summary")
+
+# 专报 (issue 6): tell the office once when a topic of similar cases passes the threshold. Every
+# 10 minutes: clustering the open and recent cases costs ~1 s for a county's few hundred.
+from bot.reports.zhuanbao import zhuanbao_job  # noqa: E402
+
+cron.register(zhuanbao_job, QUEUE, interval=600, name="reports-zhuanbao")

@@ -46,6 +46,8 @@ def run() -> int:
         redis_proc, url = embedded_redis.start(settings.var_dir)
         children.append(("redis", redis_proc))
         env["REDIS_URL"] = url
+        # CLI commands in another shell (``python -m bot clock advance``) find this Redis here.
+        (settings.var_dir / "redis_url").write_text(url)
         print(f"embedded Redis: {url} (append-only file in {settings.var_dir / 'redis'})", flush=True)
     os.environ.update(env)
     settings = Settings.from_env()

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from handlers import dispatching, office_actions, queries, unit_actions
+from handlers import dispatching, office_actions, queries, reports, unit_actions
 from handlers.context import ChatContext
 
 Handler = Callable[[ChatContext, dict[str, str], "str | None"], None]
@@ -53,6 +53,7 @@ COMMANDS: tuple[Command, ...] = (
     _c("评价", r"^评价\s*(?P<level>基本满意|不满意|满意)?\s*(?P<reason>.*)$", office_actions.rate, OFFICE),
     _c("查", r"^(?:查|查询)$", queries.show, ANYONE),
     _c("我的待办", r"^(?:我的待办|待办)$", queries.my_tasks, ANYONE),
+    _c("专报", r"^专报\s*(?P<n>\d{1,2})?$", reports.zhuanbao, DISPATCHERS),
     _c("帮助", r"^(?:帮助|help|\?|菜单)$", queries.help_text, ANYONE),
 )
 

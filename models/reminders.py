@@ -13,8 +13,9 @@ from models.base import Base
 class Reminder(Base):
     """One thing to nag about: a unit that has not signed, a deadline coming, a deadline missed.
 
-    state: pending → claimed (put into a digest OutboundMessage by one sweep) → sent; or cancelled
-    when the case moves on (签收, 已办结, 延期, 退回) before it is sent.
+    state: pending → claimed (put into a digest OutboundMessage by one sweep) → sent, or failed when
+    the outbox gave up on that digest (the office is told); or cancelled when the case moves on
+    (签收, 已办结, 延期, 退回) before it is sent.
     """
 
     __tablename__ = "reminders"
@@ -28,7 +29,7 @@ class Reminder(Base):
     kind: Mapped[str] = mapped_column(String(16))  # sign | due_soon | overdue | followup
     level: Mapped[int] = mapped_column(default=0)  # escalation: 0 group, 1 @leader, 2+ office
     due_at: Mapped[datetime]
-    state: Mapped[str] = mapped_column(String(12), default="pending")  # pending|claimed|sent|cancelled
+    state: Mapped[str] = mapped_column(String(12), default="pending")  # pending|claimed|sent|failed|cancelled
     attempt: Mapped[int] = mapped_column(default=0)
     line: Mapped[str | None] = mapped_column(Text)  # the digest line rendered at claim time
     sent_outbound_id: Mapped[int | None] = mapped_column(ForeignKey("outbound_messages.id", ondelete="SET NULL"))

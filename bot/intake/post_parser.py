@@ -64,6 +64,9 @@ _MARKERS: list[tuple[str, tuple[str, ...]]] = [
     ("wechat", ("微信", "公众号", "原创", "阅读原文", "按住说话")),
 ]
 
+# A WeChat group chat header: "星沙业主群(128)".
+_WECHAT_GROUP = re.compile(r"^.{1,20}群\s*[(（]\d{1,4}[)）]\s*$", re.M)
+
 _LABELS = {
     "title": ("留言标题", "标题", "主题"),
     "author": ("网友", "作者", "发帖人", "留言人", "用户", "昵称"),
@@ -86,6 +89,8 @@ def detect_platform(text: str, links: Sequence[str]) -> str:
         for suffix, platform in _HOSTS:
             if host == suffix or host.endswith("." + suffix):
                 return platform
+    if _WECHAT_GROUP.search(text):
+        return "wechat"
     for platform, markers in _MARKERS:
         if any(marker in text for marker in markers):
             return platform
@@ -117,7 +122,7 @@ def _is_meta(line: str) -> bool:
 def _is_time_line(line: str, forwarded_at: datetime) -> bool:
     if resolve_post_time(line, forwarded_at) is None:
         return False
-    rest = re.sub(r"\d+|[-:：/年月日前天昨今刚小时分钟秒周个·|\s]|来自.*|IP属地.*|发布于|编辑于", "", line)
+    rest = re.sub(r"\d+|[-:：/年月日前天昨今刚小时分钟秒周个·・•|\s]|来自.*|IP属地.*|发布于|编辑于", "", line)
     return len(rest) <= 4
 
 

@@ -78,10 +78,36 @@ def cmd_clock(args: argparse.Namespace) -> int:
         return 2
     if args.action == "reset":
         path.write_text("0")
+    if args.action != "show":
+        _sweep_now(services)
     now = clock.now()
     print(f"demo clock: {services.deadlines.local(now):%Y-%m-%d %H:%M %Z} "
           f"(offset {timedelta(seconds=round(clock.shared_offset_s()))}); every process of this installation sees it")
     return 0
+
+
+def _sweep_now(services) -> None:  # type: ignore[no-untyped-def]
+    """Ask the running worker for a sweep and a summary check now, so a demo clock jump shows its
+    reminders within seconds rather than at the next minute cron tick. Best effort: without a
+    reachable Redis the cron tick still comes."""
+    from redis import Redis
+    from rq import Queue
+
+    url = services.settings.redis_url
+    url_file = services.settings.var_dir / "redis_url"  # written by ``python -m bot run``
+    if not url and url_file.exists():
+        url = url_file.read_text().strip()
+    if not url:
+        return
+    try:
+        queue = Queue(services.settings.queue_name, connection=Redis.from_url(url, socket_connect_timeout=1,
+                                                                                 socket_timeout=2))
+        queue.enqueue("bot.reminders.sweep.sweep_job", job_timeout=120, result_ttl=60)
+        queue.enqueue("bot.reports.summary.summary_job", job_timeout=120, result_ttl=60)
+        queue.enqueue("bot.reports.zhuanbao.zhuanbao_job", job_timeout=300, result_ttl=60)
+        print("asked the worker for a reminder sweep, a summary check and a 专报 check now")
+    except Exception as exc:  # noqa: BLE001 - a demo convenience must not fail the clock change
+        print(f"(worker not reached: {exc.__class__.__name__}; the minute cron sweep will pick it up)")
 
 
 def add_subcommands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -48,6 +48,8 @@ class ReminderPolicy:
     quiet_non_workdays: bool = True
     summary_time: time = time(9, 0)
     summary_unit_groups: bool = False
+    topic_window_days: int = 30  # 专报: a topic is N cases of one problem within this many days
+    topic_min_cases: int = 5
 
     @classmethod
     def from_mapping(cls, raw: dict[str, Any]) -> ReminderPolicy:
@@ -63,6 +65,7 @@ class ReminderPolicy:
         overdue = raw.get("overdue") or {}
         quiet = raw.get("quiet_hours") or {}
         summary = raw.get("summary") or {}
+        topics = raw.get("zhuanbao") or {}
         return cls(
             name=str(raw.get("name", cls.name)),
             cadence=base,
@@ -78,6 +81,8 @@ class ReminderPolicy:
             quiet_non_workdays=bool(raw.get("quiet_non_workdays", True)),
             summary_time=_hm(summary.get("time", "09:00")),
             summary_unit_groups=bool(summary.get("unit_groups", False)),
+            topic_window_days=int(topics.get("window_days", 30)),
+            topic_min_cases=int(topics.get("min_cases", 5)),
         )
 
     @classmethod

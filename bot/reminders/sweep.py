@@ -23,7 +23,14 @@ from bot.addressing import Post, resolve
 from bot.directory import office_unit, on_duty
 from bot.outbox import add_outbound, enqueue_delivery
 from bot.reminders.policy import ReminderPolicy, load_policy
-from bot.reminders.texts import WorkdayCounter, digest_header, digest_text, handover_text, reminder_line
+from bot.reminders.texts import (
+    WorkdayCounter,
+    digest_header,
+    digest_text,
+    failed_line,
+    handover_text,
+    reminder_line,
+)
 from bot.services import Services
 from models import Case, CaseUnit, DutyShift, OutboundMessage, Person, Reminder, Unit
 
@@ -40,6 +47,7 @@ class SweepResult:
     cancelled: int = 0
     outbound_ids: list[int] = field(default_factory=list)
     settled: int = 0
+    failed: int = 0
 
 
 def claim_due(session: Session, now: datetime, limit: int = BATCH) -> list[int]:
@@ -78,6 +86,26 @@ def _still_relevant(reminder: Reminder, case: Case) -> bool:
     return not any(x.state == "pending" for x in case.extensions)
 
 
+SEVERITY = {"followup": 0, "sign": 1, "due_soon": 2, "overdue": 3}
+
+
+def _superseded(reminders: list[Reminder]) -> set[int]:
+    """Ids of reminders a more urgent one of the same sweep makes redundant.
+
+    After a demo clock jump, a long pause or a scheduler outage several rows of one case fall due
+    together (1-day and 2-hour due_soon, overdue day 1 and 2). The digest shows one line per case
+    and unit: the sign reminder if still unsigned, plus the most severe deadline reminder."""
+    best: dict[tuple[int, int | None, bool], Reminder] = {}
+    for r in reminders:
+        key = (r.case_id, r.unit_id, r.kind == "sign")
+        rank = (SEVERITY.get(r.kind, 0), r.level, r.due_at, r.id)
+        current = best.get(key)
+        if current is None or rank > (SEVERITY.get(current.kind, 0), current.level, current.due_at, current.id):
+            best[key] = r
+    keep = {r.id for r in best.values()}
+    return {r.id for r in reminders if r.id not in keep}
+
+
 def _dedupe(target: str, ids: list[int]) -> str:
     digest = hashlib.sha1(",".join(map(str, sorted(ids))).encode()).hexdigest()[:16]
     return f"rem:{target}:{min(ids)}:{digest}"
@@ -110,15 +138,50 @@ def _emit(session: Session, services: Services, post: Post, target: str, reminde
     result.outbound_ids.append(row.id)
 
 
-def settle(session: Session) -> int:
-    """Claimed rows whose digest went out become ``sent``."""
+def settle(session: Session) -> tuple[int, list[int]]:
+    """Claimed rows whose digest went out become ``sent``; those whose digest failed for good
+    (the outbox gave up: wrong chat id, robot removed) become ``failed``. Returns the sent count
+    and the ids that failed now, which the office is told about in this sweep."""
     sent = select(OutboundMessage.id).where(OutboundMessage.state == "sent")
-    return session.execute(
+    settled = session.execute(
         update(Reminder)
         .where(Reminder.state == "claimed", Reminder.sent_outbound_id.in_(sent.scalar_subquery()))
         .values(state="sent")
         .execution_options(synchronize_session=False)
     ).rowcount or 0  # type: ignore[attr-defined]
+    failed = select(OutboundMessage.id).where(OutboundMessage.state == "failed")
+    failed_ids = sorted(session.scalars(
+        update(Reminder)
+        .where(Reminder.state == "claimed", Reminder.sent_outbound_id.in_(failed.scalar_subquery()))
+        .values(state="failed")
+        .returning(Reminder.id)
+        .execution_options(synchronize_session=False)
+    ))
+    return settled, failed_ids
+
+
+def report_failures(session: Session, services: Services, failed_ids: list[int], now: datetime,
+                    result: SweepResult) -> None:
+    """One office message listing reminders that could not be delivered, so someone phones the unit."""
+    if not failed_ids:
+        return
+    office_group = office_unit(session)
+    if office_group is None:
+        return
+    rows = session.execute(
+        select(Reminder, Case.number, Unit.name).join(Case, Case.id == Reminder.case_id)
+        .outerjoin(Unit, Unit.id == Reminder.unit_id).where(Reminder.id.in_(failed_ids)).order_by(Reminder.id)
+    ).all()
+    lines = [failed_line(number, unit_name) for _r, number, unit_name in rows]
+    post = Post(text=digest_text(digest_header("failed", len(lines)), lines), unit=office_group, purpose="reminder")
+    resolved = resolve(post, set(services.adapters))
+    if resolved is None:
+        return
+    platform, message = resolved
+    row = add_outbound(session, services, platform=platform, message=message, purpose="reminder",
+                       dedupe_key=_dedupe("failed", failed_ids))
+    session.flush()
+    result.outbound_ids.append(row.id)
 
 
 def sweep(services: Services, now: datetime | None = None, policy: ReminderPolicy | None = None) -> SweepResult:
@@ -127,7 +190,9 @@ def sweep(services: Services, now: datetime | None = None, policy: ReminderPolic
     calc = services.deadlines
     result = SweepResult()
     with services.sessions() as session, session.begin():
-        result.settled = settle(session)
+        result.settled, failed_ids = settle(session)
+        result.failed = len(failed_ids)
+        report_failures(session, services, failed_ids, now, result)
         ids = claim_due(session, now)
         result.claimed = len(ids)
         if ids:
@@ -138,22 +203,30 @@ def sweep(services: Services, now: datetime | None = None, policy: ReminderPolic
                     selectinload(Case.extensions), selectinload(Case.lead_unit),
                 )
             )}
+            superseded = _superseded(reminders)
             counter = WorkdayCounter(calc)
             by_unit: dict[int, list[Reminder]] = defaultdict(list)
             office: list[Reminder] = []
+            office_lines: list[str] = []
             for r in reminders:
                 case = cases[r.case_id]
-                if not _still_relevant(r, case):
+                if r.id in superseded or not _still_relevant(r, case):
                     r.state = "cancelled"
                     result.cancelled += 1
                     continue
-                r.line = reminder_line(calc, r, case, now, policy.return_within_hours, counter)
+                r.line = reminder_line(calc, r, case, now, policy.return_within_hours, counter,
+                                       audience="unit" if r.unit_id is not None else "office")
                 if r.unit_id is not None:
                     by_unit[r.unit_id].append(r)
                 if r.level >= 2 or r.unit_id is None:
                     office.append(r)
+                    office_lines.append(r.line if r.unit_id is None else reminder_line(
+                        calc, r, case, now, policy.return_within_hours, counter, audience="office"))
+            # One query for the units and their people (mentions need identities), not one per digest.
+            units = {u.id: u for u in session.scalars(select(Unit).where(Unit.id.in_(list(by_unit))).options(
+                selectinload(Unit.members).selectinload(Person.identities)))}
             for unit_id, items in by_unit.items():
-                unit = session.get(Unit, unit_id)
+                unit = units.get(unit_id)
                 assert unit is not None
                 escalated = any(r.level >= 1 for r in items)
                 mentions = unit.handlers() + (unit.leaders() if escalated else [])
@@ -162,8 +235,7 @@ def sweep(services: Services, now: datetime | None = None, policy: ReminderPolic
                             purpose="reminder")
                 _emit(session, services, post, f"unit-{unit_id}", items, now, result)
             if office:
-                lines = [r.line or "" for r in office]
-                text = digest_text(digest_header("office", len(office)), lines)
+                text = digest_text(digest_header("office", len(office)), office_lines)
                 office_group = office_unit(session)
                 people = _office_people(session, now)
                 if office_group is not None:

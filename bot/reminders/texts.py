@@ -54,7 +54,10 @@ class WorkdayCounter:
 
 
 def reminder_line(calc: DeadlineCalculator, reminder: Reminder, case: Case, now: datetime,
-                  return_within_hours: int = 24, counter: WorkdayCounter | None = None) -> str:
+                  return_within_hours: int = 24, counter: WorkdayCounter | None = None,
+                  audience: str | None = None) -> str:
+    """One digest line. ``audience`` "unit" or "office" picks the wording of an escalated overdue
+    line (the unit is told to finish, the office what it can do); by default it follows the level."""
     head = f"· {case.number}《{_title(case)}》"
     if case.supervised:
         head += "【督办件】"
@@ -74,18 +77,24 @@ def reminder_line(calc: DeadlineCalculator, reminder: Reminder, case: Case, now:
     overdue = max(-days, 0)
     late = f"已超期 {overdue} 个工作日" if overdue else "已到办理时限"
     unit = case.lead_unit.name if case.lead_unit else "—"
-    if reminder.level >= 2:
+    if audience == "office" or (audience is None and reminder.level >= 2):
         return (f"{head}主办: {unit}，{late}（{_due(calc, due)} 截止），经催办仍未办结。"
                 f"请督办：回复“督办 {n}”或“批示 {n} 内容”。")
     return f"{head}{late}（{_due(calc, due)} 截止）。请尽快办结并回复“已办结 {n} 办理情况”。"
 
 
 def digest_header(kind: str, count: int, unit_name: str = "") -> str:
+    if kind == "failed":
+        return f"【催办未送达】{count} 条催办消息发送失败，请电话联系相关单位并检查其群机器人配置："
     if kind == "office":
         return f"【超期通报】{count} 件工单需网信办跟进："
     if kind == "leader":
         return f"【超期催办】{unit_name}有 {count} 件工单超期，请领导督促办理："
     return f"【催办提醒】{unit_name}有 {count} 件工单待处理："
+
+
+def failed_line(number: str, unit_name: str | None) -> str:
+    return f"· {number} → {unit_name or '网信办'}"
 
 
 def digest_text(header: str, lines: list[str]) -> str:

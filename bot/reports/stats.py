@@ -13,7 +13,7 @@ from sqlalchemy import case as when
 from sqlalchemy.orm import Session
 
 from bot.sources import OFFICIAL_BOARDS
-from models import Case, CaseEvent, CaseUnit, ExtensionRequest, Reply, Unit
+from models import Case, CaseEvent, CaseUnit, ExtensionRequest, Reminder, Reply, Unit
 
 OPEN = ("pending", "returned", "dispatched", "signed", "in_progress")
 DONE = ("closed", "verified")
@@ -56,6 +56,7 @@ class Stats:
     instructions: int = 0
     joint: int = 0
     supervised: int = 0
+    reminders_failed: int = 0  # 催办 messages the platform refused for good (wrong chat, robot removed)
     satisfaction: dict[str, int] = field(default_factory=dict)
     by_category: dict[str, int] = field(default_factory=dict)
     by_month: dict[str, int] = field(default_factory=dict)
@@ -107,6 +108,7 @@ class Stats:
             "close_on_time_rate": self.close_on_time_rate, "return_rate": self.return_rate,
             "reopen_rate": self.reopen_rate, "extensions": self.extensions, "replies": self.replies,
             "instructions": self.instructions, "joint": self.joint, "supervised": self.supervised,
+            "reminders_failed": self.reminders_failed,
             "satisfaction": self.satisfaction, "by_category": self.by_category, "by_month": self.by_month,
             "units": [u.__dict__ for u in self.units],
         }
@@ -172,6 +174,9 @@ def compute_stats(session: Session, start: datetime, end: datetime, now: datetim
         func.count(), func.sum(when((Case.due_at < now, 1), else_=0)),
     ).where(Case.status.in_(OPEN))).one()
     s.open_now, s.overdue_now = int(row[0] or 0), int(row[1] or 0)
+    # state leads ix_reminders_state_due_at, so this reads only the (few) failed rows
+    s.reminders_failed = session.scalar(select(func.count()).select_from(Reminder).where(
+        Reminder.state == "failed", Reminder.claimed_at >= start, Reminder.claimed_at < end)) or 0
     s.units = _units(session, start, end, now)
     return s
 

@@ -58,6 +58,8 @@ def summary_text(stats: Stats, title: str) -> str:
         f"回退率 {stats.return_rate}%｜重办率 {stats.reopen_rate}%｜延期 {stats.extensions} 件",
         "满意度: " + ("，".join(f"{k} {sat.get(k, 0)}" for k in ("满意", "基本满意", "不满意")) if sat else "暂无评价"),
     ]
+    if stats.reminders_failed:
+        lines.append(f"催办未送达 {stats.reminders_failed} 条（请检查相关单位群机器人配置）")
     best, worst = stats.ranking()
     if best:
         lines.append("红榜: " + "；".join(f"{u.unit}（按期办结 {round(u.on_time_rate * 100)}%）" for u in best))

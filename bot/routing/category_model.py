@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -79,8 +79,27 @@ def file_sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def strip_for_storage(pipeline: Pipeline) -> None:
+    """Drop `stop_words_` from fitted vectorizers: the pruned vocabulary is only kept for
+    introspection, is most of the file size, and holds rare n-grams such as names."""
+    for step in _walk(pipeline):
+        if isinstance(step, TfidfVectorizer) and hasattr(step, "stop_words_"):
+            delattr(step, "stop_words_")
+
+
+def _walk(estimator: Any) -> Iterator[Any]:
+    yield estimator
+    if isinstance(estimator, Pipeline):
+        for _, step in estimator.steps:
+            yield from _walk(step)
+    elif isinstance(estimator, FeatureUnion):
+        for _, part in estimator.transformer_list:
+            yield from _walk(part)
+
+
 def save_model(pipeline: Pipeline, path: Path, metadata: dict[str, Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
+    strip_for_storage(pipeline)
     payload = {
         "format_version": FORMAT_VERSION,
         "sklearn_version": sklearn.__version__,

@@ -10,6 +10,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
+
+import joblib
+import sklearn
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -17,6 +21,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 
 from bot.intake.places import find_places
+from bot.routing.category_model import ModelVersionMismatch, strip_for_storage
 from bot.routing.text_features import full_text, jieba_tokens
 from bot.routing.unit_types import parse_unit_name
 
@@ -45,8 +50,12 @@ class UnitModel:
 def _type_pipeline() -> Pipeline:
     features = FeatureUnion(
         [
-            ("char", TfidfVectorizer(analyzer="char", ngram_range=(1, 3), sublinear_tf=True, min_df=1)),
-            ("word", TfidfVectorizer(tokenizer=jieba_tokens, token_pattern=None, lowercase=False, sublinear_tf=True)),
+            # min_df=2: n-grams seen in one message only are names and noise, and the LR stores
+            # one weight per feature and type, so they would also make the file large.
+            ("char", TfidfVectorizer(analyzer="char", ngram_range=(1, 3), sublinear_tf=True, min_df=2)),
+            ("word", TfidfVectorizer(
+                tokenizer=jieba_tokens, token_pattern=None, lowercase=False, sublinear_tf=True, min_df=2
+            )),
         ]
     )
     # class_weight balanced: a handful of types (教育局, 镇政府) dominate the replies.
@@ -75,3 +84,37 @@ def train_unit_model(examples: Iterable[UnitExample]) -> UnitModel:
         pipeline = _type_pipeline()
         pipeline.fit(texts, np.array(types))
     return UnitModel(type_pipeline=pipeline, place_areas=dict(place_areas), area_prior=area_prior)
+
+
+UNIT_MODEL_PATH = Path(__file__).resolve().parent / "model" / "unit_model.joblib"
+
+
+def save_unit_model(model: UnitModel, path: Path = UNIT_MODEL_PATH) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if model.type_pipeline is not None:
+        strip_for_storage(model.type_pipeline)
+    joblib.dump({"sklearn_version": sklearn.__version__, "model": model}, path, compress=3)
+
+
+def load_unit_model(path: Path = UNIT_MODEL_PATH) -> UnitModel:
+    if not path.exists():
+        raise FileNotFoundError(f"unit model missing at {path}; run `python -m bot routing retrain`")
+    payload = joblib.load(path)
+    if payload.get("sklearn_version") != sklearn.__version__:
+        raise ModelVersionMismatch(
+            f"unit model was built with scikit-learn {payload.get('sklearn_version')}, this process has "
+            f"{sklearn.__version__}; run `python -m bot routing retrain`"
+        )
+    model: UnitModel = payload["model"]
+    return model
+
+
+_loaded: UnitModel | None = None
+
+
+def get_unit_model() -> UnitModel:
+    """The process-wide unit model, loaded on first use (never at import time)."""
+    global _loaded
+    if _loaded is None:
+        _loaded = load_unit_model()
+    return _loaded
