@@ -58,7 +58,7 @@ class CaseFilters:
     q: str = ""
     sort: str = "-created"
     page: int = 1
-    per_page: int = 50
+    per_page: int = 20
     extra: dict[str, str] = field(default_factory=dict)
 
     def query_args(self, **changes: Any) -> dict[str, Any]:
@@ -112,7 +112,7 @@ def parse_filters(args: Any) -> CaseFilters:
     sort = args.get("sort", "-created") or "-created"
     if sort not in SORTS:
         raise FilterError("未知的排序方式。")
-    per_page = _int(args.get("per_page", ""), "每页条数", 1, max(PER_PAGE_CHOICES), 50)
+    per_page = _int(args.get("per_page", ""), "每页条数", 1, max(PER_PAGE_CHOICES), 20)
     date_from, date_to = _date(args.get("from", ""), "起始日期"), _date(args.get("to", ""), "截止日期")
     if date_from and date_to and date_from > date_to:
         raise FilterError("起始日期不能晚于截止日期。")
