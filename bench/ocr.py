@@ -14,6 +14,7 @@ import io
 import json
 import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -47,6 +48,27 @@ def squash(text: str) -> str:
     return "".join(text.split()).replace("・", "·")
 
 
+_WORKER = """
+import resource, sys
+from datetime import datetime
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from bot.intake.pipeline import intake_image
+for name in sys.argv[2:]:
+    intake_image(Path(name).read_bytes(), datetime.fromisoformat("2026-11-28T10:00:00+08:00"), timeout=120)
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def worker_peak_rss(paths: list[Path]) -> float:
+    """Peak RSS (MB) of a fresh process doing only what the worker does, on the largest images."""
+    largest = sorted(paths, key=lambda p: Image.open(p).size[1], reverse=True)[:4]
+    done = subprocess.run(
+        [sys.executable, "-c", _WORKER, str(ROOT), *map(str, largest)], capture_output=True, text=True, check=True
+    )
+    return int(done.stdout.strip().splitlines()[-1]) / 1024
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--count", type=int, default=25)
@@ -78,31 +100,50 @@ def main() -> None:
             cers.append(cer)
             per_layout.setdefault(truth["layout"] + ("_long" if truth["size"][1] > 3000 else ""), []).append(cer)
             post = intake.post
-            got = {"platform": post.platform, "title": post.title, "author": post.author,
-                   "posted_at": post.posted_at.isoformat() if post.posted_at else None,
-                   "addressed_unit": post.addressed_unit, "phones": post.phones}
+            got = {
+                "platform": post.platform,
+                "title": post.title,
+                "author": post.author,
+                "posted_at": post.posted_at.isoformat() if post.posted_at else None,
+                "addressed_unit": post.addressed_unit,
+                "phones": post.phones,
+            }
             for name in FIELDS:
                 want = truth["fields"].get(name)
                 if want in (None, []):
                     continue
                 field_total += 1
                 value = got[name]
-                ok = (squash(value) == squash(want)) if isinstance(want, str) and isinstance(value, str) else value == want
+                ok = (
+                    (squash(value) == squash(want))
+                    if isinstance(want, str) and isinstance(value, str)
+                    else value == want
+                )
                 field_hits += ok
                 if not ok:
                     misses[name] = misses.get(name, 0) + 1
+        worker_rss_mb = worker_peak_rss(paths)
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     bare = statistics.mean(bare_times)
     full = statistics.mean(full_times)
     print(f"images: {len(paths)}")
-    print(f"CER (full intake vs rendered text, chrome excluded): mean={statistics.mean(cers):.4f} "
-          f"median={statistics.median(cers):.4f}")
+    print(
+        f"CER (full intake vs rendered text, chrome excluded): mean={statistics.mean(cers):.4f} "
+        f"median={statistics.median(cers):.4f}"
+    )
     for layout, values in sorted(per_layout.items()):
         print(f"  {layout:22s} n={len(values):2d} CER={statistics.mean(values):.4f}")
-    print(f"field exact-match: {field_hits}/{field_total} = {field_hits / max(field_total, 1):.3f}  misses by field: {misses}")
-    print(f"seconds/image: bare engine mean={bare:.2f} median={statistics.median(bare_times):.2f}; "
-          f"full intake mean={full:.2f} median={statistics.median(full_times):.2f}")
-    print(f"peak RSS of this process (engine + bench): {rss_mb:.0f} MB")
+    print(
+        f"field exact-match: {field_hits}/{field_total} = {field_hits / max(field_total, 1):.3f}  misses by field: {misses}"
+    )
+    print(
+        f"seconds/image: bare engine mean={bare:.2f} median={statistics.median(bare_times):.2f}; "
+        f"full intake mean={full:.2f} median={statistics.median(full_times):.2f}"
+    )
+    print(
+        f"peak RSS: worker-like process (engine + intake only) {worker_rss_mb:.0f} MB; "
+        f"this bench process {rss_mb:.0f} MB"
+    )
     print(f"ratio={full / bare:.2f}")
 
 

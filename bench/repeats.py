@@ -112,7 +112,9 @@ def main() -> None:
     held = list(range(1, len(queries), 2))
     grid = [t / 100 for t in range(15, 80)]
     chosen = max(grid, key=lambda t: (evaluate(tune, t)[2], t))
-    print(f"pairs: {len(queries)} queries ({QUERIES // 2} repeats, {len(negatives)} same-topic non-repeats), pool {POOL}")
+    print(
+        f"pairs: {len(queries)} queries ({QUERIES // 2} repeats, {len(negatives)} same-topic non-repeats), pool {POOL}"
+    )
     print(f"threshold chosen on tuning half: {chosen:.2f} (module default {REPEAT_THRESHOLD:.2f})")
     for name, threshold in (("chosen", chosen), ("default", REPEAT_THRESHOLD)):
         p, r, f = evaluate(held, threshold)

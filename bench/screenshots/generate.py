@@ -57,8 +57,9 @@ class Canvas:
     def font(self, size: int) -> ImageFont.FreeTypeFont:
         return ImageFont.truetype(self.font_path, size)
 
-    def text(self, text: str, size: int = 42, x: int = 48, color: str | None = None, truth: bool = True,
-             gap: int = 18) -> None:
+    def text(
+        self, text: str, size: int = 42, x: int = 48, color: str | None = None, truth: bool = True, gap: int = 18
+    ) -> None:
         self.draw.text((x, self.y), text, font=self.font(size), fill=color or self.fg)
         if truth:
             self.lines.append(text)
@@ -88,12 +89,20 @@ def _post(rnd: random.Random, row: dict[str, Any]) -> dict[str, Any]:
     return {"title": title, "body": body, "author": rnd.choice(AUTHORS), "phone": phone}
 
 
-def render(layout: str, post: dict[str, Any], size: tuple[int, int], font: str, rnd: random.Random) -> tuple[Image.Image, dict[str, Any], list[str]]:
+def render(
+    layout: str, post: dict[str, Any], size: tuple[int, int], font: str, rnd: random.Random
+) -> tuple[Image.Image, dict[str, Any], list[str]]:
     width, height = size
     c = Canvas(width, height, layout == "douyin", font)
     c.status_bar()
-    fields: dict[str, Any] = {"platform": layout, "title": None, "author": None, "posted_at": None,
-                              "addressed_unit": None, "phones": [post["phone"]] if post["phone"] else []}
+    fields: dict[str, Any] = {
+        "platform": layout,
+        "title": None,
+        "author": None,
+        "posted_at": None,
+        "addressed_unit": None,
+        "phones": [post["phone"]] if post["phone"] else [],
+    }
     if layout == "hongwang":
         posted = FORWARDED_AT - timedelta(days=rnd.randrange(1, 20), minutes=rnd.randrange(600))
         posted = posted.replace(second=0)
@@ -128,7 +137,9 @@ def render(layout: str, post: dict[str, Any], size: tuple[int, int], font: str, 
         for i, counter in enumerate(["3.2万", "1268", "分享"]):
             c.draw.text((width - 150, height // 3 + i * 160), counter, font=c.font(34), fill="white")
         c.draw.text((48, height - 120), "说点什么...", font=c.font(38), fill="#888888")
-        fields.update(author=post["author"], posted_at=(FORWARDED_AT - timedelta(hours=hours)).replace(second=0).isoformat())
+        fields.update(
+            author=post["author"], posted_at=(FORWARDED_AT - timedelta(hours=hours)).replace(second=0).isoformat()
+        )
     elif layout == "weibo":
         c.text(post["author"], 44, gap=10)
         c.text("昨天 14:02 来自 iPhone客户端", 32, color="#888888", gap=30)
@@ -171,8 +182,14 @@ def generate(count: int, out: Path, seed: int = 20261128) -> list[Path]:
         quality = rnd.randrange(60, 86)
         path = out / f"{index:03d}_{layout}{'_long' if long_capture else ''}.jpg"
         image.save(path, "JPEG", quality=quality)
-        truth = {"layout": layout, "size": list(size), "quality": quality, "lines": lines, "fields": fields,
-                 "forwarded_at": FORWARDED_AT.isoformat()}
+        truth = {
+            "layout": layout,
+            "size": list(size),
+            "quality": quality,
+            "lines": lines,
+            "fields": fields,
+            "forwarded_at": FORWARDED_AT.isoformat(),
+        }
         path.with_suffix(".json").write_text(json.dumps(truth, ensure_ascii=False), encoding="utf-8")
         paths.append(path)
     return paths

@@ -48,8 +48,14 @@ def cmd_parse(args: argparse.Namespace) -> int:
         except (UnreadableImage, OcrTimeout, OSError) as exc:
             failures += 1
             reason = getattr(exc, "reason", type(exc).__name__)
-            record.update({"text": None, "fields": None, "error": str(reason),
-                           "message": getattr(exc, "user_message", "无法读取图片。")})
+            record.update(
+                {
+                    "text": None,
+                    "fields": None,
+                    "error": str(reason),
+                    "message": getattr(exc, "user_message", "无法读取图片。"),
+                }
+            )
             print(json.dumps(record, ensure_ascii=False), flush=True)
             continue
         assert intake.ocr is not None
@@ -82,14 +88,20 @@ def cmd_route(args: argparse.Namespace) -> int:
                 continue
             row = json.loads(line)
             result = route_post(row.get("title"), row.get("body"), directory)
-            print(json.dumps({
-                "id": row.get("id"),
-                "label": result.category,
-                "units": [p.unit_name for p in result.proposals],
-                "reasons": [p.reason for p in result.proposals],
-                "confidences": [p.confidence for p in result.proposals],
-                "low_confidence": result.low_confidence,
-            }, ensure_ascii=False), flush=True)
+            print(
+                json.dumps(
+                    {
+                        "id": row.get("id"),
+                        "label": result.category,
+                        "units": [p.unit_name for p in result.proposals],
+                        "reasons": [p.reason for p in result.proposals],
+                        "confidences": [p.confidence for p in result.proposals],
+                        "low_confidence": result.low_confidence,
+                    },
+                    ensure_ascii=False,
+                ),
+                flush=True,
+            )
     return 0
 
 

@@ -15,30 +15,146 @@ LEVEL_RANK = {level: rank for rank, level in enumerate(LEVELS)}
 
 # Characters that end a name to the left: function words and verbs that often stand right
 # before a place ("位于东湖街道", "在幸福小区", "我们村").
-_STOP_CHARS = set("的在了是我你他她们和与及到从于对把被向往这那该个有为就也都将由自给让请跟同至近旁边里内外上下中")
+_STOP_CHARS = set("的在了是我你他她们与及到从于对把被向往这那该个有为就也都将由自给让请跟同至近旁边里内外上下中")
 _PLACEHOLDER = re.compile(r"(?<![A-Za-z0-9])([A-Z]\d{0,2})(市|区|县)")
 # Suffix → level. A suffix cuts a run of name characters into a place; longer suffixes win
 # at the same position ("小区" over "区"). Weak suffixes only count at the end of a run,
 # because they also occur inside names ("锦绣华庭小区").
 _STRONG_SUFFIXES: dict[str, str] = {
-    "居委会": "village", "小区": "compound", "社区": "village", "街道": "township", "花园": "compound",
-    "家园": "compound", "公寓": "compound", "新村": "compound", "大厦": "compound", "广场": "compound",
-    "大道": "road", "镇": "township", "村": "village", "路": "road", "县": "county", "区": "county",
-    "市": "city", "乡": "township", "街": "road", "巷": "road",
+    "居委会": "village",
+    "小区": "compound",
+    "社区": "village",
+    "街道": "township",
+    "花园": "compound",
+    "家园": "compound",
+    "公寓": "compound",
+    "新村": "compound",
+    "大厦": "compound",
+    "广场": "compound",
+    "大道": "road",
+    "镇": "township",
+    "村": "village",
+    "路": "road",
+    "县": "county",
+    "区": "county",
+    "市": "city",
+    "乡": "township",
+    "街": "road",
+    "巷": "road",
 }
 _WEAK_SUFFIXES: dict[str, str] = {"苑": "compound", "庭": "compound", "园": "compound", "新城": "compound"}
 # A suffix char followed by these is part of a longer word, not the end of a place.
-_NOT_END_BEFORE = {"街": "道", "市": "场民级委政", "区": "域别", "路": "线费灯", "县": "级委政", "镇": "政", "乡": "镇村"}
+_NOT_END_BEFORE = {
+    "家园": "小",
+    "花园": "小",
+    "新村": "小",
+    "公寓": "小",
+    "街": "道",
+    "市": "场民级委政",
+    "区": "域别",
+    "路": "线费灯",
+    "县": "级委政",
+    "镇": "政",
+    "乡": "镇村",
+}
 # Words ending in a place suffix that are not places.
 _NOT_PLACES = {
-    "城市", "超市", "门市", "菜市", "夜市", "都市", "股市", "上市", "全市", "本市", "该市", "各市",
-    "城区", "小区", "社区", "园区", "景区", "校区", "片区", "辖区", "区县", "本区", "全区", "郊区", "地区", "山区",
-    "老区", "新区", "城乡", "家乡", "老乡", "故乡", "下乡", "返乡", "乡镇", "城镇", "村镇", "全县", "本县", "各县",
-    "农村", "全村", "本村", "山村", "乡村", "马路", "道路", "公路", "出路", "思路", "线路", "电路", "一路", "走路",
-    "修路", "铁路", "网路", "大街", "上街", "逛街", "街道", "花园", "公园", "乐园", "校园", "家园", "田园", "果园",
-    "菜园", "幼儿园", "庄园", "新城", "广场", "大厦", "公寓", "新村", "社区居委会", "居委会", "全镇", "本镇",
+    "城市",
+    "超市",
+    "门市",
+    "菜市",
+    "夜市",
+    "都市",
+    "股市",
+    "上市",
+    "全市",
+    "本市",
+    "该市",
+    "各市",
+    "城区",
+    "小区",
+    "社区",
+    "园区",
+    "景区",
+    "校区",
+    "片区",
+    "辖区",
+    "区县",
+    "本区",
+    "全区",
+    "郊区",
+    "地区",
+    "山区",
+    "老区",
+    "新区",
+    "城乡",
+    "家乡",
+    "老乡",
+    "故乡",
+    "下乡",
+    "返乡",
+    "乡镇",
+    "城镇",
+    "村镇",
+    "全县",
+    "本县",
+    "各县",
+    "农村",
+    "全村",
+    "本村",
+    "山村",
+    "乡村",
+    "马路",
+    "道路",
+    "公路",
+    "出路",
+    "思路",
+    "线路",
+    "电路",
+    "一路",
+    "走路",
+    "修路",
+    "铁路",
+    "网路",
+    "大街",
+    "上街",
+    "逛街",
+    "街道",
+    "花园",
+    "公园",
+    "乐园",
+    "校园",
+    "家园",
+    "田园",
+    "果园",
+    "菜园",
+    "幼儿园",
+    "庄园",
+    "新城",
+    "广场",
+    "大厦",
+    "公寓",
+    "新村",
+    "社区居委会",
+    "居委会",
+    "全镇",
+    "本镇",
 }
-_GENERIC_PREFIXES = ("附近", "周边", "所在", "整个", "这个", "那个", "一个", "各个", "所有", "每个", "旁边", "位于", "就在")
+_GENERIC_PREFIXES = (
+    "附近",
+    "周边",
+    "所在",
+    "整个",
+    "这个",
+    "那个",
+    "一个",
+    "各个",
+    "所有",
+    "每个",
+    "旁边",
+    "位于",
+    "就在",
+)
 
 
 @dataclass(frozen=True)
@@ -109,11 +225,11 @@ def find_places(text: str) -> list[PlaceMention]:
         for piece in re.split(f"([{''.join(sorted(_STOP_CHARS))}])", run):
             if len(piece) > 1 or (piece and _is_name_char(piece)):
                 for start, end, level in _places_in_run(piece):
-                    name = _clean_name(piece[start:end])
-                    if name is None or name in seen:
+                    cleaned = _clean_name(piece[start:end])
+                    if cleaned is None or cleaned in seen:
                         continue
-                    seen.add(name)
-                    found.append((run_start + pos + start, PlaceMention(name, level)))
+                    seen.add(cleaned)
+                    found.append((run_start + pos + start, PlaceMention(cleaned, level)))
             pos += len(piece)
     # Largest area first (city → compound), ties in order of appearance.
     return [m for _, m in sorted(found, key=lambda f: (LEVEL_RANK[f[1].level], f[0]))]

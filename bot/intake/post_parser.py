@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 from urllib.parse import urlsplit
 
 from bot.intake.pii import find_id_numbers, find_phones
@@ -76,7 +77,8 @@ _LABELS = {
     "meta": ("留言类型", "类型", "编号", "留言编号", "状态", "办理状态", "浏览", "来源", "IP属地"),
 }
 _LABEL_LINE = re.compile(
-    r"^\s*(?P<label>" + "|".join(sorted({w for ws in _LABELS.values() for w in ws}, key=len, reverse=True))
+    r"^\s*(?P<label>"
+    + "|".join(sorted({w for ws in _LABELS.values() for w in ws}, key=len, reverse=True))
     + r")\s*[:：]\s*(?P<value>.*)$"
 )
 _WEIBO_META = re.compile(r"(来自|IP属地|编辑于|发布于)")
@@ -91,8 +93,12 @@ def detect_platform(text: str, links: Sequence[str]) -> str:
                 return platform
     if _WECHAT_GROUP.search(text):
         return "wechat"
+    # Douyin captions start with "@author"; Weibo shows the author without "@".
+    if re.search(r"^@\S{1,24}$", text, re.M) and "来自" not in text:
+        return "douyin"
+    squashed = re.sub(r"\s", "", text)
     for platform, markers in _MARKERS:
-        if any(marker in text for marker in markers):
+        if any(marker in squashed for marker in markers):
             return platform
     return "other"
 
@@ -107,7 +113,8 @@ def find_links(text: str) -> list[str]:
     return links
 
 
-def _as_lines(text_or_lines: str | Sequence[str]) -> list[str]:
+def _as_lines(text_or_lines: str | Sequence[Any]) -> list[str]:
+    # Accepts plain strings or OCR lines (anything with a `.text`).
     if isinstance(text_or_lines, str):
         raw = text_or_lines.splitlines()
     else:
@@ -126,7 +133,7 @@ def _is_time_line(line: str, forwarded_at: datetime) -> bool:
     return len(rest) <= 4
 
 
-def parse_post(text_or_lines: str | Sequence[str], forwarded_at: datetime) -> ParsedPost:
+def parse_post(text_or_lines: str | Sequence[Any], forwarded_at: datetime) -> ParsedPost:
     """Fields of one post from its OCR lines (reading order) or pasted text."""
     lines = _as_lines(text_or_lines)
     full = "\n".join(lines)
@@ -136,13 +143,19 @@ def parse_post(text_or_lines: str | Sequence[str], forwarded_at: datetime) -> Pa
     title = author = unit = time_text = None
     labelled_body: list[str] = []
     free_lines: list[str] = []
-    in_body = False
+    title_before_labels: list[str] = []
+    current: str | None = None  # the labelled field a wrapped continuation line belongs to
+    seen_label = False
     for line in lines:
         m = _LABEL_LINE.match(line)
         if m:
             label, value = m.group("label"), m.group("value").strip()
             kind = next(k for k, words in _LABELS.items() if label in words)
-            in_body = kind == "body"
+            if not seen_label:
+                # Forum layouts put the (possibly wrapped) title above the first field label.
+                title_before_labels = [ln for ln in free_lines if not _is_header(ln)]
+            seen_label = True
+            current = kind
             if kind == "title" and title is None:
                 title = value or None
             elif kind == "author" and author is None:
@@ -154,18 +167,27 @@ def parse_post(text_or_lines: str | Sequence[str], forwarded_at: datetime) -> Pa
             elif kind == "body" and value:
                 labelled_body.append(value)
             continue
-        if in_body:
+        if current == "body":
             labelled_body.append(line)
+        elif current == "title" and title is not None and not _is_time_line(line, forwarded_at):
+            title += line  # the title wrapped onto the next screen line
+        elif current == "unit" and unit is not None and len(line) <= 8:
+            unit += line
         else:
             free_lines.append(line)
+    if title is None and title_before_labels and len("".join(title_before_labels)) >= 4:
+        title = "".join(title_before_labels)
+        free_lines = [ln for ln in free_lines if ln not in title_before_labels]
 
     body_lines = labelled_body
     rest = [
-        line for line in free_lines
-        if not _is_meta(line) and not any(link in line for link in links) and line not in {"百姓呼声", "问政湖南"}
+        line
+        for line in free_lines
+        if not _is_meta(line) and not any(link in line for link in links) and not _is_header(line)
     ]
     if platform in ("douyin", "weibo", "wechat") and author is None:
-        author, rest = _social_author(rest, forwarded_at)
+        author, remaining = _social_author([ln for ln in free_lines if not _is_meta(ln)], forwarded_at)
+        rest = [ln for ln in remaining if ln in rest]
     if time_text is None:
         for line in rest:
             if _is_time_line(line, forwarded_at):
@@ -199,11 +221,23 @@ def parse_post(text_or_lines: str | Sequence[str], forwarded_at: datetime) -> Pa
     )
 
 
+def _is_header(line: str) -> bool:
+    """App header lines: "红网 · 百姓呼声", "问政湖南", a WeChat group name with its member count."""
+    squashed = re.sub(r"[\s·・•|]", "", line)
+    return squashed in {"红网百姓呼声", "百姓呼声", "问政湖南", "红网", "微博正文", "抖音"} or bool(
+        _WECHAT_GROUP.match(line)
+    )
+
+
 def _social_author(lines: list[str], forwarded_at: datetime) -> tuple[str | None, list[str]]:
-    """Author on social layouts: "@name" (抖音), or the short line right above the time line (微博)."""
+    """Author on social layouts: "@name" (抖音), the short line right above the time line (微博),
+    or the sender name under a WeChat group header."""
     for i, line in enumerate(lines):
         if line.startswith("@") and 1 < len(line) <= 25:
             return line[1:].strip(), lines[:i] + lines[i + 1 :]
+    for i, line in enumerate(lines[:-1]):
+        if i + 1 < len(lines) and _WECHAT_GROUP.match(line) and len(lines[i + 1]) <= 16:
+            return lines[i + 1], lines[:i] + lines[i + 2 :]
     for i, line in enumerate(lines[:-1]):
         if len(line) <= 16 and _is_time_line(lines[i + 1], forwarded_at) and not _is_time_line(line, forwarded_at):
             return line, lines[:i] + lines[i + 1 :]

@@ -51,9 +51,7 @@ def to_shanghai(moment: datetime) -> datetime:
 def _clock(m: re.Match[str], base: datetime) -> datetime:
     if m.group("h") is None:
         return base.replace(hour=0, minute=0, second=0, microsecond=0)
-    return base.replace(
-        hour=int(m.group("h")), minute=int(m.group("mi")), second=int(m.group("s") or 0), microsecond=0
-    )
+    return base.replace(hour=int(m.group("h")), minute=int(m.group("mi")), second=int(m.group("s") or 0), microsecond=0)
 
 
 def resolve_post_time(text: str, forwarded_at: datetime) -> datetime | None:
@@ -101,6 +99,8 @@ def resolve_post_time(text: str, forwarded_at: datetime) -> datetime | None:
 def looks_like_time(text: str) -> bool:
     """True when a short line is only a time stamp (used to find the post-time line)."""
     stripped = re.sub(r"(发布于|发布时间|留言时间|时间|发表于|编辑于|来自.*|IP属地.*|[:：\s·|])", "", text)
-    return bool(stripped) and resolve_post_time(text, datetime(2000, 1, 1, tzinfo=timezone.utc)) is not None and (
-        len(stripped) <= 20
+    return (
+        bool(stripped)
+        and resolve_post_time(text, datetime(2000, 1, 1, tzinfo=timezone.utc)) is not None
+        and (len(stripped) <= 20)
     )

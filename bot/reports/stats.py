@@ -170,14 +170,19 @@ def compute_stats(session: Session, start: datetime, end: datetime, now: datetim
     s.replies = session.scalar(select(func.count()).select_from(Reply).where(
         Reply.created_at >= start, Reply.created_at < end)) or 0
 
-    row = session.execute(select(
-        func.count(), func.sum(when((Case.due_at < now, 1), else_=0)),
-    ).where(Case.status.in_(OPEN))).one()
-    s.open_now, s.overdue_now = int(row[0] or 0), int(row[1] or 0)
+    # The open/overdue snapshot reads every open case (no period bounds it), so it is read once,
+    # per lead unit: the totals are the sums of the groups and the ranking uses the same rows.
+    overdue_by_unit: dict[int | None, int] = {}
+    for open_row in session.execute(
+        select(Case.lead_unit_id, func.count(), func.sum(when((Case.due_at < now, 1), else_=0)))
+        .where(Case.status.in_(OPEN)).group_by(Case.lead_unit_id)).all():
+        s.open_now += int(open_row[1])
+        s.overdue_now += int(open_row[2] or 0)
+        overdue_by_unit[open_row[0]] = int(open_row[2] or 0)
     # state leads ix_reminders_state_due_at, so this reads only the (few) failed rows
     s.reminders_failed = session.scalar(select(func.count()).select_from(Reminder).where(
         Reminder.state == "failed", Reminder.claimed_at >= start, Reminder.claimed_at < end)) or 0
-    s.units = _units(session, start, end, now)
+    s.units = _units(session, start, end, overdue_by_unit)
     return s
 
 
@@ -190,7 +195,7 @@ def _signed_on_time(session: Session, dispatched: Any) -> int:
         dispatched, Case.signed_at.isnot(None), lag <= SIGN_WINDOW.total_seconds())) or 0
 
 
-def _units(session: Session, start: datetime, end: datetime, now: datetime) -> list[UnitFigures]:
+def _units(session: Session, start: datetime, end: datetime, overdue_by_unit: dict[int | None, int]) -> list[UnitFigures]:
     names = dict(session.execute(select(Unit.id, Unit.name).where(Unit.is_office.is_(False))).all())
     figures = {uid: UnitFigures(unit=name) for uid, name in names.items()}
     for uid, count in session.execute(
@@ -204,9 +209,7 @@ def _units(session: Session, start: datetime, end: datetime, now: datetime) -> l
     for closed_row in closed_rows:
         if closed_row[0] in figures:
             figures[closed_row[0]].closed, figures[closed_row[0]].on_time = int(closed_row[1]), int(closed_row[2] or 0)
-    for uid, count in session.execute(
-        select(Case.lead_unit_id, func.count()).where(Case.status.in_(OPEN), Case.due_at < now)
-        .group_by(Case.lead_unit_id)):
+    for uid, overdue in overdue_by_unit.items():
         if uid in figures:
-            figures[uid].overdue_open = int(count)
+            figures[uid].overdue_open = overdue
     return list(figures.values())

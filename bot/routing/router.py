@@ -24,6 +24,7 @@ WEIGHT_KEYWORDS = 0.5
 WEIGHT_CATEGORY = 0.2
 # Below this top score, or with a thin lead over the second unit, the dispatcher must check.
 LOW_CONFIDENCE_SCORE = 0.05
+UNIT_PRIOR_WEIGHT = 0.1
 # Area factor when the unit's own township or place is named in the post.
 PLACE_MATCH = 1.3
 PLACE_TYPE_FLOOR = 0.0
@@ -188,15 +189,19 @@ def propose_units(
     parsed_units = [parse_unit_name(unit.name) for unit in directory.units]
     known_areas = {parsed.area for parsed in parsed_units if parsed.area}
     areas = {
-        area: weight for area, weight in area_candidates(text, mentions, model).items()
+        area: weight
+        for area, weight in area_candidates(text, mentions, model).items()
         if area in known_areas or any(_same_city(area, k) or _same_city(k, area) for k in known_areas)
     }
     # Areas outside the directory (a county directory, a post naming the province) say nothing.
     prior_total = sum(model.area_prior.values()) if model is not None else 0
     scored: list[tuple[float, UnitInfo, UnitName, list[str]]] = []
     for unit, parsed in zip(directory.units, parsed_units, strict=True):
-        prior_share = (model.area_prior.get(parsed.area or "", 0) / prior_total) if prior_total else 0.0
+        prior_share = model.area_prior.get(parsed.area or "", 0) / prior_total if model and prior_total else 0.0
         score, why = score_unit(unit, parsed, text, types, areas, math.sqrt(prior_share), category)
+        if model is not None and model.unit_prior:
+            # Units that often handle messages are more likely to handle this one too.
+            score *= 1.0 + UNIT_PRIOR_WEIGHT * math.log1p(model.unit_prior.get(unit.name, 0))
         scored.append((score, unit, parsed, why))
     scored.sort(key=lambda item: item[0], reverse=True)
     top = scored[:top_k]

@@ -20,6 +20,4 @@ def route_post(
 ) -> RoutingResult:
     """Category (7 first-level classes) and the `top_k` best units of `directory`."""
     category = get_category_model().predict(title, body)
-    return propose_units(
-        title, body, directory, places=places, category=category, model=get_unit_model(), top_k=top_k
-    )
+    return propose_units(title, body, directory, places=places, category=category, model=get_unit_model(), top_k=top_k)

@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import joblib
-import sklearn
-
 import numpy as np
+import sklearn
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
@@ -39,6 +38,7 @@ class UnitModel:
     # place name (township, village, road, compound) → Counter of areas of units that handled it
     place_areas: dict[str, Counter[str]] = field(default_factory=dict)
     area_prior: Counter[str] = field(default_factory=Counter)
+    unit_prior: Counter[str] = field(default_factory=Counter)  # how often each unit handled a message
 
     def type_probabilities(self, title: str | None, body: str | None) -> dict[str, float]:
         if self.type_pipeline is None:
@@ -53,13 +53,18 @@ def _type_pipeline() -> Pipeline:
             # min_df=2: n-grams seen in one message only are names and noise, and the LR stores
             # one weight per feature and type, so they would also make the file large.
             ("char", TfidfVectorizer(analyzer="char", ngram_range=(1, 3), sublinear_tf=True, min_df=2)),
-            ("word", TfidfVectorizer(
-                tokenizer=jieba_tokens, token_pattern=None, lowercase=False, sublinear_tf=True, min_df=2
-            )),
+            (
+                "word",
+                TfidfVectorizer(
+                    tokenizer=jieba_tokens, token_pattern=None, lowercase=False, sublinear_tf=True, min_df=2
+                ),
+            ),
         ]
     )
     # class_weight balanced: a handful of types (教育局, 镇政府) dominate the replies.
-    return Pipeline([("features", features), ("lr", LogisticRegression(C=10.0, max_iter=2000, class_weight="balanced"))])
+    return Pipeline(
+        [("features", features), ("lr", LogisticRegression(C=10.0, max_iter=2000, class_weight="balanced"))]
+    )
 
 
 def train_unit_model(examples: Iterable[UnitExample]) -> UnitModel:
@@ -67,9 +72,11 @@ def train_unit_model(examples: Iterable[UnitExample]) -> UnitModel:
     types: list[str] = []
     place_areas: dict[str, Counter[str]] = defaultdict(Counter)
     area_prior: Counter[str] = Counter()
+    unit_prior: Counter[str] = Counter()
     for example in examples:
         if not example.unit_names:
             continue
+        unit_prior[example.unit_names[0]] += 1
         parsed = parse_unit_name(example.unit_names[0])
         if parsed.type_key is not None:
             texts.append(full_text(example.title, example.body))
@@ -83,7 +90,9 @@ def train_unit_model(examples: Iterable[UnitExample]) -> UnitModel:
     if len(set(types)) >= 2:
         pipeline = _type_pipeline()
         pipeline.fit(texts, np.array(types))
-    return UnitModel(type_pipeline=pipeline, place_areas=dict(place_areas), area_prior=area_prior)
+    return UnitModel(
+        type_pipeline=pipeline, place_areas=dict(place_areas), area_prior=area_prior, unit_prior=unit_prior
+    )
 
 
 UNIT_MODEL_PATH = Path(__file__).resolve().parent / "model" / "unit_model.joblib"
