@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+from datetime import datetime
 from functools import lru_cache
 
 from sqlalchemy import update
@@ -13,6 +14,7 @@ from bot.codec import incoming_from_json
 from bot.config import Settings
 from bot.faults import checkpoint
 from bot.outbox import add_outbound, deliver, pending_for_inbound
+from bot.screenshot_reader import ImageReading, read_images
 from bot.services import Services, build_services
 from models import InboundMessage
 
@@ -72,6 +74,7 @@ def _apply(services: Services, inbound_id: int) -> str:
     from handlers.entry import handle
 
     now = services.clock.now()
+    readings = _read_images_first(services, inbound_id, now)
     with services.sessions() as session, session.begin():
         # Claim the row: a concurrent or repeated job finds nothing to claim and does nothing.
         claimed = session.execute(  # type: ignore[attr-defined]
@@ -84,7 +87,8 @@ def _apply(services: Services, inbound_id: int) -> str:
         row = session.get(InboundMessage, inbound_id)
         assert row is not None
         msg = incoming_from_json(row.payload)
-        ctx = ChatContext(services=services, session=session, msg=msg, inbound_id=inbound_id, now=now)
+        ctx = ChatContext(services=services, session=session, msg=msg, inbound_id=inbound_id, now=now,
+                          image_readings=readings)
         handle(ctx)
         available = set(services.adapters)
         for index, post in enumerate(ctx.posts):
@@ -97,3 +101,13 @@ def _apply(services: Services, inbound_id: int) -> str:
         row.outcome = ctx.outcome
         log.info("inbound=%s platform=%s outcome=%s posts=%s", inbound_id, msg.platform, ctx.outcome, len(ctx.posts))
         return ctx.outcome
+
+
+def _read_images_first(services: Services, inbound_id: int, now: datetime) -> list[ImageReading]:
+    """OCR outside the write transaction: seconds of OCR must not hold a database lock."""
+    with services.sessions() as session:
+        row = session.get(InboundMessage, inbound_id)
+        if row is None or row.state != "received" or not row.payload.get("images"):
+            return []
+        msg = incoming_from_json(row.payload)
+    return read_images(services, msg, now)

@@ -387,6 +387,10 @@ class Lifecycle:
         if level == "不满意":
             self.reopen(case, actor, reason or "网民不满意，重新办理")
 
+    def note(self, case: Case, actor: Actor, kind: str, text: str) -> None:
+        """A history entry that changes no state (a draft corrected, a screenshot added)."""
+        self._event(case, kind, actor, text=text)
+
     def mark_duplicate(self, case: Case, actor: Actor, original: Case) -> None:
         if original.id == case.id:
             raise LifecycleError("不能并入自身。")

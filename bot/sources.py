@@ -16,15 +16,20 @@ SOURCE_LABELS = {
 # Official boards vs apps, as the county's yearly account counts them (899 vs 1,103).
 OFFICIAL_BOARDS = ("hongwang", "wenzheng_hunan", "12345")
 
+# Host suffix → source; the more specific hosts first (wz.rednet.cn is 问政湖南, rednet.cn is 红网).
 _HOSTS = (
     ("wz.rednet.cn", "wenzheng_hunan"),
+    ("wenzheng.rednet.cn", "wenzheng_hunan"),
+    ("wz.hunan.gov.cn", "wenzheng_hunan"),
     ("rednet.cn", "hongwang"),
     ("douyin.com", "douyin"),
     ("iesdouyin.com", "douyin"),
     ("weibo.com", "weibo"),
     ("weibo.cn", "weibo"),
     ("mp.weixin.qq.com", "wechat"),
+    ("weixin.qq.com", "wechat"),
 )
+KNOWN_HOSTS = tuple(host for host, _ in _HOSTS)
 
 
 def source_from_link(link: str) -> str:

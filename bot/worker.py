@@ -16,5 +16,9 @@ def run_worker(burst: bool = False, with_scheduler: bool = True) -> None:
     services = worker_services()
     settings: Settings = services.settings
     recover(services, min_age_s=0)
+    # Load OCR and routing models once here; each job's work horse is forked from this process.
+    from bot.screenshot_reader import warm_up
+
+    warm_up()
     worker = Worker([settings.queue_name], connection=services.redis)
     worker.work(burst=burst, with_scheduler=with_scheduler, logging_level="INFO")

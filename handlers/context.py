@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from bot.addressing import Post
 from bot.lifecycle import Actor, Lifecycle
 from bot.messages import IncomingMessage
+from bot.screenshot_reader import ImageReading
 from bot.services import Services
 from models import Case, Person, Unit
 
@@ -26,6 +27,8 @@ class ChatContext:
     posts: list[Post] = field(default_factory=list)
     outcome: str = "ignored"
     touched_case: Case | None = None
+    # OCR of the message's images, read by the worker before this transaction (bot/screenshot_reader.py).
+    image_readings: list[ImageReading] = field(default_factory=list)
 
     @property
     def lifecycle(self) -> Lifecycle:

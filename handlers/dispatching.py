@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import re
 
+from bot.case_intake import case_fields, extracted_summary, find_open_repeat, propose
 from bot.directory import find_unit
+from bot.intake.post_parser import ParsedPost
 from bot.lifecycle import LifecycleError
-from bot.sources import source_from_link
 from handlers import render
 from handlers.context import ChatContext
 from handlers.lookup import case_by_number, latest_draft
 from models import Case, Unit
 
-_URL = re.compile(r"https?://[^\s，。]+")
 _REQUEST_TYPES = (("咨询", ("咨询", "请问", "能否", "是否可以", "怎么办理", "如何办理")), ("建议", ("建议",)),
                   ("求助", ("求助", "救助", "帮帮")))
 
@@ -24,35 +24,32 @@ def guess_request_type(text: str) -> str:
     return "投诉"
 
 
-def new_draft_from_text(ctx: ChatContext, text: str) -> Case:
-    """Build a draft case from forwarded plain text (screenshots go through bot.intake)."""
-    from bot.proposals import proposals_to_json, propose_units
-
-    link_match = _URL.search(text)
-    link = link_match.group(0) if link_match else None
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    title = lines[0] if lines else ""
-    if len(title) > 40:
-        title = re.split(r"[。！？!?]", title)[0][:40]
-    proposals = propose_units(ctx.session, title, text)
+def create_draft(ctx: ChatContext, post: ParsedPost, source_text: str, *, from_images: bool = False) -> Case:
+    """A draft case from a parsed post: fields, routing proposal; a repeat of an open case is linked."""
+    fields = case_fields(post)
+    proposal = propose(ctx.session, post, fields["title"], fields["body"])
+    proposal.update(extracted=extracted_summary(post), source_text=source_text, from_images=from_images)
     case = ctx.lifecycle.create_case(
-        ctx.actor,
-        title=title or "网民留言",
-        body=text,
-        source_platform=source_from_link(link) if link else "other",
-        source_link=link,
-        request_type=guess_request_type(text),
-        proposal={"units": proposals_to_json(proposals)},
-        source_inbound_id=ctx.inbound_id,
+        ctx.actor, **fields, category=proposal.get("category"), request_type=guess_request_type(source_text),
+        proposal=proposal, source_inbound_id=ctx.inbound_id,
     )
+    ctx.touched_case = case
+    repeat = find_open_repeat(ctx.session, post, fields["title"], fields["body"], ctx.now, exclude_id=case.id)
+    if repeat is not None:
+        original, score = repeat
+        case.proposal = {**case.proposal, "repeat_of": original.number, "repeat_score": round(score, 2)}
+        mark_repeat(ctx, case, original)
+        return case
+    ctx.outcome = "case_created"
+    ctx.reply(render.proposal_card(ctx.services.deadlines, case, ctx.now), case=case)
     return case
 
 
 def forward(ctx: ChatContext, text: str) -> None:
-    case = new_draft_from_text(ctx, text)
-    ctx.outcome = "case_created"
-    ctx.touched_case = case
-    ctx.reply(render.proposal_card(ctx.services.deadlines, case, ctx.now), case=case)
+    """Forwarded plain text or a link: parse it like a post and make a draft."""
+    from bot.intake.pipeline import intake_text
+
+    create_draft(ctx, intake_text(text, ctx.now).post, text)
 
 
 def _units_from_args(ctx: ChatContext, args: str, case: Case) -> tuple[Unit, list[Unit]]:
@@ -129,3 +126,33 @@ def mark_repeat(ctx: ChatContext, draft: Case, original: Case) -> None:
                                     f"新留言 {draft.number}：{render.mask_text(draft.title)}\n"
                                     f"累计重复 {original.repeat_count} 次，请加快办理。",
                          mentions=link.unit.handlers(), case=original)
+
+
+_EDITABLE = {"标题": "title", "地点": "place", "网民": "author", "来源": "source_platform", "类型": "request_type",
+             "分类": "category", "链接": "source_link"}
+
+
+def correct(ctx: ChatContext, args: dict[str, str], number: str | None) -> None:
+    """改 标题 …: fix a field of the draft before dispatching it (OCR slips, a wrong source)."""
+    from bot.sources import SOURCE_LABELS
+
+    assert ctx.sender is not None
+    case = case_by_number(ctx.session, number) if number else latest_draft(ctx.session, ctx.sender)
+    if case.status not in ("pending", "returned"):
+        raise LifecycleError(f"工单 {case.number} 已派发，不能再修改。")
+    field_name, value = args.get("field", ""), args.get("value", "").strip()
+    if field_name not in _EDITABLE or not value:
+        raise LifecycleError("修改格式：改 标题|地点|网民|来源|类型|分类|链接 新内容，如：改 地点 东湖街道幸福小区")
+    attribute = _EDITABLE[field_name]
+    if attribute == "source_platform":
+        by_label = {label: key for key, label in SOURCE_LABELS.items()}
+        if value not in by_label and value not in SOURCE_LABELS:
+            raise LifecycleError(f"来源须为：{'、'.join(SOURCE_LABELS.values())}")
+        value = by_label.get(value, value)
+    if attribute == "request_type" and value not in ctx.services.deadlines.policy.working_days:
+        raise LifecycleError(f"类型须为：{'、'.join(ctx.services.deadlines.policy.working_days)}")
+    before = getattr(case, attribute)
+    setattr(case, attribute, value[:256] if attribute == "title" else value)
+    ctx.lifecycle.note(case, ctx.actor, "corrected", f"{field_name}: {before or '—'} → {value}")
+    ctx.outcome, ctx.touched_case = "corrected", case
+    ctx.reply(f"已修改{field_name}。\n" + render.proposal_card(ctx.services.deadlines, case, ctx.now), case=case)

@@ -72,6 +72,15 @@ def case_summary(calc: DeadlineCalculator, case: Case, now: datetime, *, full: b
 def proposal_card(calc: DeadlineCalculator, case: Case, now: datetime) -> str:
     summary_without_heading = case_summary(calc, case, now).split("\n", 1)[1]
     lines = [f"已建工单 {case.number}（待分派）", summary_without_heading]
+    extracted = case.proposal.get("extracted") or {}
+    facts = [f"类型: {case.request_type}"]
+    if case.category:
+        facts.append(f"分类: {case.category}")
+    if extracted.get("addressed_unit"):
+        facts.append(f"留言对象: {extracted['addressed_unit']}")
+    if extracted.get("phones"):
+        facts.append(f"电话: {'、'.join(extracted['phones'][:3])}")
+    lines.append(" | ".join(facts))
     proposals = case.proposal.get("units") or []
     if case.proposal.get("repeat_of"):
         lines.append(f"疑似重复: {case.proposal['repeat_of']}（回复“并入”作为重复件，或照常派单）")
@@ -81,7 +90,7 @@ def proposal_card(calc: DeadlineCalculator, case: Case, now: datetime) -> str:
             lines.append(f"{i}. {p['unit_name']}（{p['reason']}）")
         if case.proposal.get("low_confidence"):
             lines.append("把握不大，请核对后选择。")
-        lines.append("回复“1”采纳第1项，“派 2”选第2项，或“派 单位 协办 单位”。")
+        lines.append("回复“1”采纳第1项，“派 2”选第2项，或“派 单位 协办 单位”；“改 标题 …”修正识别内容。")
     else:
         lines.append("未找到建议单位，请回复“派 单位名”，如：派 住建局 协办 城管局")
     return "\n".join(lines)

@@ -38,6 +38,7 @@ DAYS = r"(?P<days>\d{1,3})?\s*(?:个)?\s*(?:工作)?\s*[天日]?"
 COMMANDS: tuple[Command, ...] = (
     _c("派", r"^派(?:给|单)?\s*(?P<args>.*)$", dispatching.dispatch, DISPATCHERS),
     _c("并入", r"^并入$", dispatching.merge, DISPATCHERS),
+    _c("改", r"^改\s*(?P<field>标题|地点|网民|来源|类型|分类|链接)\s*[:：]?\s*(?P<value>.*)$", dispatching.correct, DISPATCHERS),
     _c("采纳建议", r"^(?P<choice>[1-3])$", dispatching.accept_proposal, DISPATCHERS),
     _c("签收", r"^签收$", unit_actions.sign, UNIT),
     _c("进展", r"^进展\s*[:：]?\s*(?P<text>.*)$", unit_actions.progress, UNIT),

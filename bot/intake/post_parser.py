@@ -16,11 +16,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
-from urllib.parse import urlsplit
 
-from bot.intake.pii import find_id_numbers, find_phones
 from bot.intake.places import PlaceMention, find_places
 from bot.intake.post_time import resolve_post_time
+from bot.pii import find_id_numbers, find_phones
+from bot.sources import KNOWN_HOSTS, source_from_link
 
 PLATFORMS = ("hongwang", "wenzheng_hunan", "douyin", "weibo", "wechat", "other")
 
@@ -41,19 +41,6 @@ class ParsedPost:
 
 _URL = re.compile(r"(?:https?://)?(?:[a-z0-9-]+\.)+(?:cn|com|net|org|gov\.cn)(?:/[\w./?=&%#~+-]*)?", re.I)
 
-# Host suffix → platform. wz.rednet.cn is 问政湖南 and must be checked before rednet.cn.
-_HOSTS: list[tuple[str, str]] = [
-    ("wz.rednet.cn", "wenzheng_hunan"),
-    ("wenzheng.rednet.cn", "wenzheng_hunan"),
-    ("wz.hunan.gov.cn", "wenzheng_hunan"),
-    ("rednet.cn", "hongwang"),
-    ("douyin.com", "douyin"),
-    ("iesdouyin.com", "douyin"),
-    ("weibo.com", "weibo"),
-    ("weibo.cn", "weibo"),
-    ("mp.weixin.qq.com", "wechat"),
-    ("weixin.qq.com", "wechat"),
-]
 
 # Words that identify a layout when no link is present; the first platform with a hit wins,
 # so the more specific markers come first.
@@ -87,10 +74,9 @@ _COUNTERS = re.compile(r"^(转发|评论|赞|点赞|分享|收藏|回复)\s*\d*[
 
 def detect_platform(text: str, links: Sequence[str]) -> str:
     for link in links:
-        host = urlsplit(link if "//" in link else "//" + link).hostname or ""
-        for suffix, platform in _HOSTS:
-            if host == suffix or host.endswith("." + suffix):
-                return platform
+        platform = source_from_link(link if "//" in link else "//" + link)
+        if platform != "other":
+            return platform
     if _WECHAT_GROUP.search(text):
         return "wechat"
     # Douyin captions start with "@author"; Weibo shows the author without "@".
@@ -108,7 +94,7 @@ def find_links(text: str) -> list[str]:
     for m in _URL.finditer(text):
         url = m.group(0).rstrip(".,，。")
         # Bare words like "iPhone.com" are rare; a link needs a scheme or a known host part.
-        if url.lower().startswith("http") or any(h in url.lower() for h, _ in _HOSTS):
+        if url.lower().startswith("http") or any(h in url.lower() for h in KNOWN_HOSTS):
             links.append(url)
     return links
 
@@ -215,8 +201,9 @@ def parse_post(text_or_lines: str | Sequence[Any], forwarded_at: datetime) -> Pa
         addressed_unit=unit,
         body=body,
         place_mentions=find_places((title or "") + "\n" + body),
-        phones=find_phones(full),
-        id_numbers=find_id_numbers(full),
+        # Also search the lines glued together: a number wrapped at the screen edge is split in two.
+        phones=_unique(find_phones(full) + find_phones("".join(lines))),
+        id_numbers=_unique(find_id_numbers(full) + find_id_numbers("".join(lines))),
         links=links,
     )
 
@@ -242,6 +229,10 @@ def _social_author(lines: list[str], forwarded_at: datetime) -> tuple[str | None
         if len(line) <= 16 and _is_time_line(lines[i + 1], forwarded_at) and not _is_time_line(line, forwarded_at):
             return line, lines[:i] + lines[i + 1 :]
     return None, lines
+
+
+def _unique(values: list[str]) -> list[str]:
+    return list(dict.fromkeys(values))
 
 
 def _join(lines: list[str]) -> str:

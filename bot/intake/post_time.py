@@ -7,7 +7,7 @@ seen, which for us is when the screenshot was forwarded to the bot (`forwarded_a
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -94,13 +94,3 @@ def resolve_post_time(text: str, forwarded_at: datetime) -> datetime | None:
     if not candidates:
         return None
     return min(candidates, key=lambda c: c[0])[1]
-
-
-def looks_like_time(text: str) -> bool:
-    """True when a short line is only a time stamp (used to find the post-time line)."""
-    stripped = re.sub(r"(发布于|发布时间|留言时间|时间|发表于|编辑于|来自.*|IP属地.*|[:：\s·|])", "", text)
-    return (
-        bool(stripped)
-        and resolve_post_time(text, datetime(2000, 1, 1, tzinfo=timezone.utc)) is not None
-        and (len(stripped) <= 20)
-    )

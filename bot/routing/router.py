@@ -26,7 +26,7 @@ WEIGHT_CATEGORY = 0.2
 LOW_CONFIDENCE_SCORE = 0.05
 UNIT_PRIOR_WEIGHT = 0.1
 # Area factor when the unit's own township or place is named in the post.
-PLACE_MATCH = 1.3
+PLACE_MATCH = 1.8
 PLACE_TYPE_FLOOR = 0.0
 LOW_CONFIDENCE_SHARE = 0.4
 

@@ -424,7 +424,8 @@ UNIT_TYPES: tuple[UnitType, ...] = (
         "town_government",
         "镇政府",
         ("镇人民政府", "乡人民政府", "镇政府", "乡政府"),
-        ("村", "村委", "村干部", "村民", "组", "镇"),
+        # Not "村"/"镇" alone: nearly every rural post names its village, whoever must act.
+        ("村委", "村干部", "村民"),
         (),
     ),
     UnitType(

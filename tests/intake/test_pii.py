@@ -1,4 +1,4 @@
-from bot.intake.pii import find_id_numbers, find_phones, mask_text
+from bot.pii import find_id_numbers, find_phones, mask_text
 
 
 def test_masks_mobile_landline_and_id() -> None:

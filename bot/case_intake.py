@@ -1,0 +1,115 @@
+"""From a parsed post to a draft case: its fields, the proposed units, and a repeat of an open case."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.intake.post_parser import ParsedPost
+from bot.lifecycle import OPEN_STATUSES
+from bot.pii import mask_text
+from models import Case, Unit
+
+REPEAT_WINDOW = timedelta(days=90)
+REPEAT_CANDIDATES = 500
+
+
+def case_fields(post: ParsedPost) -> dict[str, Any]:
+    body = post.body.strip()
+    title = (post.title or "").strip() or _first_sentence(body) or "网民留言"
+    places = [p.name for p in post.place_mentions]
+    return {
+        "title": title[:256],
+        "body": body,
+        "source_platform": post.platform if post.platform != "other" or not post.links else "other",
+        "source_link": post.links[0] if post.links else None,
+        "author": post.author,
+        "posted_at": post.posted_at,
+        "place": " ".join(places[:4]) or None,
+    }
+
+
+def _first_sentence(text: str) -> str:
+    for stop in "。！？!?\n":
+        text = text.split(stop, 1)[0]
+    return text[:40]
+
+
+def extracted_summary(post: ParsedPost) -> dict[str, Any]:
+    """What the proposal card shows about the post (personal data masked)."""
+    return {
+        "addressed_unit": post.addressed_unit,
+        "phones": [mask_text(p) for p in post.phones],
+        "places": [p.name for p in post.place_mentions],
+    }
+
+
+def _directory(session: Session) -> tuple[Any, dict[str, Unit]]:
+    from bot.routing.directory import UnitDirectory, UnitInfo
+
+    units = [u for u in session.scalars(select(Unit).where(Unit.active.is_(True))) if not u.is_office]
+    infos = tuple(
+        UnitInfo(name=u.name, aliases=tuple(u.aliases), keywords=tuple(u.keywords), categories=tuple(u.categories),
+                 places=tuple(u.places), parent=u.parent.name if u.parent else None)
+        for u in units
+    )
+    return UnitDirectory(infos), {u.name: u for u in units}
+
+
+def propose(session: Session, post: ParsedPost, title: str, body: str) -> dict[str, Any]:
+    """The routing proposal stored on the draft: category, top 3 units with reasons, confidence."""
+    from bot.routing.service import route_post
+
+    directory, by_name = _directory(session)
+    result = route_post(title, body, directory, places=post.place_mentions)
+    return {
+        "category": result.category,
+        "low_confidence": result.low_confidence,
+        "units": [
+            {"unit_code": by_name[p.unit_name].code, "unit_name": p.unit_name, "confidence": round(p.confidence, 2),
+             "reason": p.reason}
+            for p in result.proposals if p.unit_name in by_name
+        ],
+    }
+
+
+def find_open_repeat(session: Session, post: ParsedPost, title: str, body: str, now: Any,
+                     exclude_id: int | None = None) -> tuple[Case, float] | None:
+    """The open case this post repeats (same complaint, same place), if any."""
+    from bot.intake.repeats import OpenCase, find_repeat
+
+    rows = list(session.scalars(
+        select(Case)
+        .where(Case.status.in_([s.value for s in OPEN_STATUSES]), Case.created_at >= now - REPEAT_WINDOW)
+        .order_by(Case.id.desc())
+        .limit(REPEAT_CANDIDATES)
+    ))
+    candidates = [OpenCase(c.id, c.title, c.body, c.place) for c in rows if c.id != exclude_id]
+    if not candidates:
+        return None
+    match = find_repeat(title, body, [p.name for p in post.place_mentions], candidates)
+    if match is None:
+        return None
+    original = next(c for c in rows if c.id == match.case_id)
+    return original, match.score
+
+
+def dispatch_examples(session: Session) -> list[tuple[str, str, list[str]]]:
+    """Every dispatch the office made, as a labelled routing example: (title, body, [lead, co…]).
+
+    Confirmations and corrections alike: the dispatcher's choice is the label. Cases whose choice
+    differs from the first proposal are the corrections the router most needs to learn from.
+    """
+    from models import CaseUnit
+
+    examples: list[tuple[str, str, list[str]]] = []
+    rows = session.scalars(select(Case).where(Case.dispatched_at.is_not(None), Case.lead_unit_id.is_not(None)))
+    for case in rows:
+        links = sorted(case.units, key=lambda link: (link.role != "lead", link.id))
+        names = [link.unit.name for link in links if isinstance(link, CaseUnit)]
+        if names:
+            examples.append((case.title, case.body, names))
+    return examples

@@ -1,0 +1,64 @@
+"""Read the images of an incoming message: download through its adapter, OCR, parse.
+
+Runs in the worker *before* the message's transaction opens, so a few seconds of OCR never
+hold a database lock, and never in the webhook view. Each image gets its own time limit;
+one bad image yields a reading with a user message instead of an exception.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.messages import IncomingMessage
+from bot.services import Services
+
+log = logging.getLogger(__name__)
+
+IMAGE_TIMEOUT_S = 30.0
+UNREADABLE = "图片无法识别，请转发原文或更清晰的截图。"
+
+
+@dataclass(frozen=True)
+class ImageReading:
+    text: str = ""  # OCR text in reading order, app chrome dropped; empty when unreadable
+    problem: str = ""  # the Chinese sentence for the chat when the image could not be read
+
+
+def read_images(services: Services, msg: IncomingMessage, now: datetime) -> list[ImageReading]:
+    from bot.intake.image_input import UnreadableImage
+    from bot.intake.ocr import OcrTimeout
+    from bot.intake.pipeline import intake_image
+
+    readings: list[ImageReading] = []
+    for index, image in enumerate(msg.images):
+        try:
+            data = services.adapter(msg.platform).fetch_image(image)
+        except Exception as exc:  # the platform's download failed: say so, keep the message
+            log.warning("image download failed platform=%s index=%s error=%s", msg.platform, index, exc.__class__.__name__)
+            readings.append(ImageReading(problem="图片下载失败，请重新发送截图。"))
+            continue
+        try:
+            readings.append(ImageReading(text=intake_image(data, now, timeout=IMAGE_TIMEOUT_S).ocr.text))  # type: ignore[union-attr]
+        except (UnreadableImage, OcrTimeout) as exc:
+            log.info("image unreadable platform=%s index=%s reason=%s", msg.platform, index,
+                     getattr(exc, "reason", exc.__class__.__name__))
+            readings.append(ImageReading(problem=exc.user_message))
+        except Exception as exc:  # a bug in OCR must not kill the worker or lose the message
+            log.exception("image reading failed platform=%s index=%s", msg.platform, index)
+            readings.append(ImageReading(problem=UNREADABLE))
+            del exc
+    return readings
+
+
+def warm_up() -> None:
+    """Load the OCR engine and routing models in the worker's parent process, once: each job's
+    work horse is forked from it and shares the loaded models instead of loading them per job."""
+    from bot.intake.ocr import get_engine
+    from bot.routing.category_model import get_category_model
+    from bot.routing.unit_model import get_unit_model
+
+    get_engine()
+    get_category_model()
+    get_unit_model()
