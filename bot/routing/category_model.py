@@ -56,19 +56,20 @@ def _char_tfidf(min_df: int) -> TfidfVectorizer:
     return TfidfVectorizer(analyzer="char", ngram_range=(1, 3), sublinear_tf=True, min_df=min_df)
 
 
-def _word_tfidf() -> TfidfVectorizer:
-    return TfidfVectorizer(tokenizer=jieba_tokens, token_pattern=None, lowercase=False, sublinear_tf=True)
+def _word_tfidf(min_df: int) -> TfidfVectorizer:
+    return TfidfVectorizer(tokenizer=jieba_tokens, token_pattern=None, lowercase=False, sublinear_tf=True,
+                           min_df=min_df)
 
 
 def build_pipeline() -> Pipeline:
-    # min_df=2 on the long text drops one-off n-grams (names, typos); titles are short and
-    # every n-gram in them counts.
+    # min_df=2 on the long text drops one-off n-grams and words (names, typos): the committed model
+    # must not carry a citizen's name in its vocabulary. Titles are short and every n-gram counts.
     features = FeatureUnion(
         [
             ("full_char", make_pipeline(FunctionTransformer(_full_column), _char_tfidf(min_df=2))),
-            ("full_word", make_pipeline(FunctionTransformer(_full_column), _word_tfidf())),
+            ("full_word", make_pipeline(FunctionTransformer(_full_column), _word_tfidf(min_df=2))),
             ("head_char", make_pipeline(FunctionTransformer(_head_column), _char_tfidf(min_df=1))),
-            ("head_word", make_pipeline(FunctionTransformer(_head_column), _word_tfidf())),
+            ("head_word", make_pipeline(FunctionTransformer(_head_column), _word_tfidf(min_df=1))),
         ],
         transformer_weights={"full_char": 1.0, "full_word": 1.0, "head_char": HEAD_WEIGHT, "head_word": HEAD_WEIGHT},
     )
