@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from bot.directory import find_person
 from bot.inbound import accept
-from bot.messages import ImageRef, IncomingMessage
+from bot.messages import ChatType, ImageRef, IncomingMessage
 from bot.web import services_of
 from models import Person, SimulatorMessage, Unit
 
@@ -89,7 +89,7 @@ def post_message():  # type: ignore[no-untyped-def]
         images.append(_save_image(encoded))
     msg_id = str(body.get("msg_id") or uuid.uuid4().hex)
     now: datetime = services.clock.now()
-    chat_type = "single" if chat.startswith("dm:") else "group"
+    chat_type: ChatType = "single" if chat.startswith("dm:") else "group"
     sender_name = sender
 
     def log_in_chat(session: Session) -> None:
