@@ -9,6 +9,7 @@ through the token → messageFiles/download → downloadUrl path of the fake.
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
 from sqlalchemy import select
 
@@ -18,7 +19,8 @@ from models import InboundMessage
 from tests.dingtalk.conftest import DingTalkClient
 from tests.support import drain
 
-SCREENSHOT = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 300  # ~77 kB: more than one download chunk
+# A real (synthetic) screenshot, ~23 kB: the worker OCRs what it downloads.
+SCREENSHOT = (Path(__file__).resolve().parent.parent / "intake" / "data" / "sample_post_page2.png").read_bytes()
 
 
 def fetch_images_job(inbound_id: int) -> list[str]:
@@ -55,7 +57,8 @@ def test_picture_message_reaches_the_screenshot_intake_and_downloads(dt: DingTal
     assert row.state == "processed"
     msg = incoming_from_json(row.payload)
     assert [(i.kind, i.ref) for i in msg.images] == [("download_code", "dl-code-1")]
-    assert "截图 1 张" in dt.last("office").text  # the screenshot hook handled it, answering in the group
+    card = dt.last("office").text  # the worker downloaded and read the picture, answering in the group
+    assert "已建工单 DB-" in card and "蚊蝇" in card and "138****1111" in card
     assert _fetch_in_worker(dt, row.id) == [hashlib.sha256(SCREENSHOT).hexdigest()]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy import select
 
 from bot.addressing import Post, resolve
@@ -11,7 +13,8 @@ from models import Case, InboundMessage, OutboundMessage, Person
 from tests.wecom.conftest import ROBOT_KEYS, WeComBot
 
 POST = "东湖街道东湖路幸福小区物业不作为，垃圾堆积多日无人清理，联系电话13812345678"
-PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
+# A real (synthetic) screenshot: the worker OCRs it, so it must be an image with text.
+PNG = (Path(__file__).resolve().parent.parent / "intake" / "data" / "sample_post_page2.png").read_bytes()
 
 
 def _case(bot: WeComBot) -> Case:
