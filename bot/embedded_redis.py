@@ -39,7 +39,9 @@ def start(var_dir: Path, port: int | None = None, persist: bool = True) -> tuple
         "--save", "", "--appendonly", "yes" if persist else "no", "--protected-mode", "yes",
         "--logfile", str(data_dir / "redis.log"),
     ]
-    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # Its own session: a Ctrl-C in the terminal must not stop Redis before the worker has finished
+    # with it; the runner stops it last.
+    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     url = f"redis://127.0.0.1:{port}/0"
     client = Redis.from_url(url, socket_connect_timeout=0.5)
     deadline = time.monotonic() + 15

@@ -108,16 +108,25 @@ def run() -> int:
                 stopping, code = True, 1
                 break
         time.sleep(0.5)
-    for _name, proc in reversed(children):
-        if proc.poll() is None:
-            proc.terminate()
-    for _name, proc in reversed(children):
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+    # Stop the processes that use Redis first (together), then Redis itself.
+    users = [proc for name, proc in children if name != "redis"]
+    _stop([proc for proc in users])
+    _stop([proc for name, proc in children if name == "redis"])
     print("stopped.", flush=True)
     return code
+
+
+def _stop(processes: list[subprocess.Popen[bytes]], timeout: float = 15) -> None:
+    for proc in processes:
+        if proc.poll() is None:
+            proc.terminate()
+    deadline = time.monotonic() + timeout
+    for proc in processes:
+        try:
+            proc.wait(timeout=max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
 
 
 def _platform_processes(settings: Settings) -> list[tuple[str, list[str]]]:
