@@ -146,7 +146,7 @@ def bare_query(engine, query_string: str, settings) -> float:  # type: ignore[no
     from sqlalchemy import select
     from werkzeug.datastructures import MultiDict
 
-    from bot.web.dashboard.filters import apply_filters, count_of, ordered, parse_filters
+    from bot.web.dashboard.filters import apply_filters, count_of, page_of, parse_filters
     from models import Case
 
     filters = parse_filters(MultiDict(parse_qsl(query_string)))
@@ -154,8 +154,7 @@ def bare_query(engine, query_string: str, settings) -> float:  # type: ignore[no
     query = apply_filters(select(Case), filters, datetime.now(timezone.utc), settings.timezone)
     with engine.connect() as conn:
         conn.execute(count_of(query)).scalar()
-        conn.execute(ordered(query, filters).limit(filters.per_page)
-                     .offset((filters.page - 1) * filters.per_page)).all()
+        conn.execute(page_of(query, filters)).all()
     return (time.perf_counter() - started) * 1000
 
 

@@ -108,6 +108,9 @@ class WeComAdapter:
             return self._send_robot(robot, message, dedupe_key)
         if message.reply_handle.startswith("ws:") or (self.config.ws_enabled and self._is_group_chat(message.chat_id)):
             return self._send_ws(message, dedupe_key)
+        # Not for mentions: whether ``<@userid>`` notifies through an AI-bot response_url is
+        # undocumented (doc 101138 shows plain markdown only), and a user reports that AI-bot markdown
+        # renders ``<@userid>`` as plain text (WecomTeam/wecom-cli#103, open). Mentions go by robot.
         if message.reply_handle and not message.mentions:
             result = self._send_response_url(message, dedupe_key)
             if result is not None:
@@ -323,6 +326,9 @@ class WeComAdapter:
         if image.kind == "url":
             response = self.http.get(image.ref, timeout=self.config.http_timeout_s)
             response.raise_for_status()
+            # WS frames carry a per-image aeskey (aibot-node-sdk README); HTTP-mode callbacks carry
+            # none, and the official Python sample linked from doc 101039 decrypts with the bot's
+            # EncodingAESKey ("与回调加解密相同"), same AES-256-CBC, IV = key[:16], PKCS#7-32.
             key = extra.get("aeskey") or self.config.aibot_encoding_aes_key
             return decrypt_media(response.content, key)
         if image.kind == "media_id":

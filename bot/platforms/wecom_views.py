@@ -14,11 +14,14 @@ from __future__ import annotations
 import json
 import logging
 import time
+from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 from flask import Blueprint, Response, current_app, request
 
 from bot.inbound import accept
+from bot.messages import IncomingMessage
 from bot.platforms.wecom_config import WeComConfig
 from bot.platforms.wecom_crypto import CallbackCrypto, CryptoError
 from bot.platforms.wecom_parse import PayloadError, aibot_message, app_message, parse_xml
@@ -38,22 +41,47 @@ def _services() -> Any:
     return current_app.extensions["bot"]
 
 
+def config_for(services: Any) -> WeComConfig:
+    return _config_cached(services.settings.platforms.get("wecom", {}))
+
+
 def _config() -> WeComConfig:
-    return WeComConfig.from_section(_services().settings.platforms.get("wecom", {}))
+    return config_for(_services())
+
+
+# Settings sections are plain dicts (unhashable) that never change for a process; cache by identity
+# so the hot path does not rebuild the config (and re-decode the AES key) on every callback.
+_CONFIGS: dict[int, tuple[Mapping[str, str], WeComConfig]] = {}
+
+
+def _config_cached(section: Mapping[str, str]) -> WeComConfig:
+    hit = _CONFIGS.get(id(section))
+    if hit is not None and hit[0] is section:
+        return hit[1]
+    config = WeComConfig.from_section(section)
+    if len(_CONFIGS) > 64:
+        _CONFIGS.clear()
+    _CONFIGS[id(section)] = (section, config)
+    return config
+
+
+@lru_cache(maxsize=16)
+def _cipher(token: str, encoding_aes_key: str, receive_id: str) -> CallbackCrypto:
+    return CallbackCrypto(token, encoding_aes_key, receive_id)
 
 
 def _crypto(receiver: str, config: WeComConfig) -> CallbackCrypto:
     if receiver == "aibot":
         if not config.aibot_enabled:
             raise Refused(404, "aibot_not_configured")
-        return CallbackCrypto(config.aibot_token, config.aibot_encoding_aes_key, "")
+        return _cipher(config.aibot_token, config.aibot_encoding_aes_key, "")
     if not config.app_callback_enabled:
         raise Refused(404, "app_callback_not_configured")
-    return CallbackCrypto(config.token, config.encoding_aes_key, config.corp_id)
+    return _cipher(config.token, config.encoding_aes_key, config.corp_id)
 
 
-def _query() -> tuple[str, str, str]:
-    sig, ts, nonce = (request.args.get(k, "") for k in ("msg_signature", "timestamp", "nonce"))
+def _query(args: Mapping[str, str]) -> tuple[str, str, str]:
+    sig, ts, nonce = (args.get(k, "") for k in ("msg_signature", "timestamp", "nonce"))
     if not (sig and ts and nonce) or len(nonce) > 64:
         raise Refused(400, "missing_query")
     return sig, ts, nonce
@@ -104,7 +132,7 @@ def verify_url(receiver: str) -> Response:
     try:
         config = _config()
         crypto = _crypto(receiver, config)
-        sig, ts, nonce = _query()
+        sig, ts, nonce = _query(request.args)
         _check_timestamp(ts, config.timestamp_window_s)
         echostr = request.args.get("echostr", "")
         if not echostr:
@@ -117,42 +145,53 @@ def verify_url(receiver: str) -> Response:
     return Response(plain, status=200, mimetype="text/plain")
 
 
+def verified_message(services: Any, receiver: str, args: Mapping[str, str], body: bytes) -> tuple[IncomingMessage | None, str]:
+    """Everything before ``accept``: signature (constant time), timestamp window, body envelope,
+    decrypt, nonce replay check, parse. Returns (message or None for events, the nonce's Redis key).
+
+    Raises ``Refused`` or ``CryptoError``. The nonce is claimed only once the request is proven
+    genuine (so forged requests cannot burn nonces), and released again if parsing fails
+    unexpectedly, so WeCom's retry is not refused as a replay.
+    """
+    config = config_for(services)
+    crypto = _crypto(receiver, config)
+    sig, ts, nonce = _query(args)
+    _check_timestamp(ts, config.timestamp_window_s)
+    encrypt = _envelope(receiver, body)
+    plain = crypto.decrypt(sig, ts, nonce, encrypt)
+    # Signed and fresh; a nonce seen within the window is a replay. WeCom promises a nonce does
+    # not repeat within 2 h (doc 101033), longer than the 2×window TTL.
+    nonce_key = f"wecom:nonce:{services.settings.queue_name}:{receiver}:{nonce}"
+    if not services.redis.set(nonce_key, ts, nx=True, ex=2 * config.timestamp_window_s):
+        raise Refused(409, "replayed_nonce")
+    now = services.clock.now()
+    try:
+        if receiver == "aibot":
+            return aibot_message(json.loads(plain), now), nonce_key
+        return app_message(parse_xml(plain), now), nonce_key
+    except ValueError:
+        raise Refused(400, "malformed_payload") from None
+    except PayloadError as exc:
+        raise Refused(400, exc.reason) from None
+    except Exception:
+        services.redis.delete(nonce_key)
+        raise
+
+
 def receive(receiver: str) -> Response:
     services = _services()
     nonce_key = ""
     try:
-        config = _config()
-        crypto = _crypto(receiver, config)
-        sig, ts, nonce = _query()
-        _check_timestamp(ts, config.timestamp_window_s)
-        encrypt = _envelope(receiver, _body())
-        plain = crypto.decrypt(sig, ts, nonce, encrypt)
-        # Signed and fresh; a nonce seen within the window is a replay.
-        nonce_key = f"wecom:nonce:{services.settings.queue_name}:{receiver}:{nonce}"
-        if not services.redis.set(nonce_key, ts, nx=True, ex=2 * config.timestamp_window_s):
-            nonce_key = ""
-            raise Refused(409, "replayed_nonce")
-        now = services.clock.now()
-        try:
-            if receiver == "aibot":
-                msg = aibot_message(json.loads(plain), now)
-            else:
-                msg = app_message(parse_xml(plain), now)
-        except ValueError:
-            raise Refused(400, "malformed_payload") from None
-        except PayloadError as exc:
-            raise Refused(400, exc.reason) from None
+        msg, nonce_key = verified_message(services, receiver, request.args, _body())
         if msg is None:
             return Response("", status=200)  # events and unsupported types: acknowledged, nothing stored
         accepted = accept(services, msg)
     except CryptoError as exc:
         return _refused(receiver, Refused(403, exc.reason))
     except Refused as exc:
-        if nonce_key and exc.status >= 500:
-            services.redis.delete(nonce_key)
         return _refused(receiver, exc)
     except Exception:
-        # Not stored: let WeCom's retry (same nonce) through again.
+        # Not stored: let WeCom's retry through again.
         if nonce_key:
             services.redis.delete(nonce_key)
         log.exception("wecom %s callback failed", receiver)

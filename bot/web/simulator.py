@@ -13,11 +13,10 @@ from flask import Blueprint, abort, current_app, jsonify, render_template, reque
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, selectinload
 
-from bot.directory import find_person
 from bot.inbound import accept
 from bot.messages import ChatType, ImageRef, IncomingMessage
 from bot.web import services_of
-from models import Person, SimulatorMessage, Unit
+from models import Person, PlatformIdentity, SimulatorMessage, Unit
 
 blueprint = Blueprint("simulator", __name__, url_prefix="/simulator", template_folder="templates")
 
@@ -94,8 +93,12 @@ def post_message():  # type: ignore[no-untyped-def]
 
     def log_in_chat(session: Session) -> None:
         nonlocal sender_name
-        person = find_person(session, "simulator", sender)
-        sender_name = person.name if person else sender
+        # A Core select of the one column shown: this runs on every simulator message.
+        name = session.execute(
+            select(Person.name).join(PlatformIdentity, PlatformIdentity.person_id == Person.id)
+            .where(PlatformIdentity.platform == "simulator", PlatformIdentity.user_id == sender)
+        ).scalar()
+        sender_name = name or sender
         session.execute(insert(SimulatorMessage).values(
             chat=chat, sender=sender, sender_name=sender_name, text=text, format="text", is_bot=False, mentions=[],
             image_path=images[0].ref if images else None, msg_id=msg_id, created_at=now))

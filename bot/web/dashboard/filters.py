@@ -182,6 +182,17 @@ def ordered(query: Select, filters: CaseFilters) -> Select:  # type: ignore[type
     return query.order_by(SORTS[filters.sort], Case.id.desc())
 
 
+# The columns the case list shows: plain rows, not ORM objects (no identity map, no body or JSON to decode).
+LIST_COLUMNS = (Case.id, Case.number, Case.status, Case.title, Case.supervised, Case.urgent, Case.lead_unit_id,
+                Case.source_platform, Case.category, Case.created_at, Case.due_at)
+
+
+def page_of(query: Select, filters: CaseFilters) -> Select:  # type: ignore[type-arg]
+    """One page of the list's rows (LIST_COLUMNS); the page and bench/dashboard.py run exactly this."""
+    return (ordered(query, filters).with_only_columns(*LIST_COLUMNS)
+            .limit(filters.per_page).offset((filters.page - 1) * filters.per_page))
+
+
 def count_of(query: Select, cap: int = COUNT_CAP) -> Select:  # type: ignore[type-arg]
     """The number of matching cases, counted up to ``cap + 1`` (more than ``cap`` means "cap+")."""
     return select(func.count()).select_from(query.order_by(None).with_only_columns(Case.id).limit(cap + 1).subquery())

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from flask import current_app, render_template
 
-from bot.lifecycle import STATUS_LABELS, Status
+from bot.lifecycle import STATUS_LABELS
 from bot.pii import mask_text
 from bot.services import Services
 from bot.sources import label as source_label
@@ -45,11 +45,28 @@ def shown(text: str | None) -> str:
     return text if sees_phones(user()) else mask_text(text)
 
 
+_STATUS_TEXT = {s.value: label for s, label in STATUS_LABELS.items()}
+
+
 def page_globals() -> dict[str, object]:
+    # Templates call local/shown once or twice per row: resolve the zone and the user's masking once
+    # per render instead of going through current_app and g on every call (same results as local/shown).
     me = current_user()
+    zone = services().deadlines.zone
+    masked = me is not None and not sees_phones(me)
+
+    def local_time(moment: datetime | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
+        return moment.astimezone(zone).strftime(fmt) if moment else "—"
+
+    def shown_text(text: str | None) -> str:
+        if not text:
+            return ""
+        return mask_text(text) if masked else text
+
     return {
         "me": me, "can": lambda action: (me is not None and can(me, action)),
-        "local": local, "shown": shown, "status_label": lambda s: STATUS_LABELS.get(Status(s), s) if s in Status._value2member_map_ else s,
+        "local": local_time, "shown": shown_text if me is not None else shown,
+        "status_label": lambda s: _STATUS_TEXT.get(s, s),
         "source_label": source_label, "event_label": lambda k: EVENT_LABELS.get(k, k),
     }
 
