@@ -50,8 +50,12 @@ def _add_commands(sub: Any) -> None:
     p = sub.add_parser("retrain", help="rebuild the routing models (train.jsonl, replies.jsonl)")
     p.add_argument("--data", default=None, help="folder with train.jsonl and replies.jsonl")
     p.add_argument("--out", default=None, help="write the models here instead of bot/routing/model/")
-    p.add_argument("--without-dispatches", dest="with_dispatches", action="store_false",
-                   help="do not add the dispatchers' choices from the database as examples")
+    p.add_argument(
+        "--without-dispatches",
+        dest="with_dispatches",
+        action="store_false",
+        help="do not add the dispatchers' choices from the database as examples",
+    )
     p.set_defaults(func=cmd_retrain)
 
 
