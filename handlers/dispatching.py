@@ -27,6 +27,9 @@ def guess_request_type(text: str) -> str:
 def create_draft(ctx: ChatContext, post: ParsedPost, source_text: str, *, from_images: bool = False) -> Case:
     """A draft case from a parsed post: fields, routing proposal; a repeat of an open case is linked."""
     fields = case_fields(post)
+    if not fields["body"]:
+        # A one-line forward is all title to the parser; the case keeps the whole text as its body.
+        fields["body"] = source_text.strip()
     proposal = propose(ctx.session, post, fields["title"], fields["body"])
     proposal.update(extracted=extracted_summary(post), source_text=source_text, from_images=from_images)
     case = ctx.lifecycle.create_case(

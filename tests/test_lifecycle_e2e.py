@@ -25,6 +25,7 @@ def test_forward_dispatch_sign_progress_extend_close_verify(sim: SimulatorClient
     assert "1. 东湖街道办事处" in card
     assert "138****5678" in card and "13812345678" not in card  # masked in the chat
 
+    assert _case(sim).body == POST  # a one-line forward keeps its whole text as the body
     sim.send("office", "zhaolei", "派 东湖街道 协办 城管局")
     number = _case(sim).number
     lead_msgs = sim.bot_messages("g-donghu")
