@@ -27,6 +27,7 @@ from sqlalchemy import select
 from bot.media_links import publish_png
 from bot.messages import ImageRef, OutgoingMessage, SendResult
 from bot.platforms.dingtalk_protocol import hmac_sign
+from bot.platforms.http_json import post_for_errcode
 from bot.platforms.ratelimit import TokenBucket
 from bot.platforms.splitting import split_message
 from bot.services import Services
@@ -178,20 +179,12 @@ class DingTalkAdapter:
 
     def _post_robot_json(self, url: str, body: dict[str, Any], params: dict[str, str] | None) -> SendResult:
         """oapi robot endpoints answer HTTP 200 with ``errcode``: 200 alone is not success (§8.4)."""
-        try:
-            response = self.http.post(url, params=params, json=body, timeout=self.timeout)
-        except requests.RequestException as exc:
-            return SendResult(ok=False, error=f"network {exc.__class__.__name__}", retryable=True)
-        if response.status_code >= 500:
-            return SendResult(ok=False, error=f"http {response.status_code}", retryable=True)
-        try:
-            data = response.json()
-        except ValueError:
-            return SendResult(ok=False, error=f"http {response.status_code} not json", retryable=True)
-        errcode = int(data.get("errcode", -1)) if isinstance(data, dict) else -1
+        answer = post_for_errcode(self.http, url, body, params=params, timeout=self.timeout, label="dingtalk robot")
+        if isinstance(answer, SendResult):
+            return answer
+        errcode, errmsg = answer
         if errcode == 0:
             return SendResult(ok=True, platform_message_id="ok")
-        errmsg = str(data.get("errmsg", ""))[:80] if isinstance(data, dict) else ""
         return SendResult(ok=False, error=f"errcode {errcode} {errmsg}", retryable=errcode not in MISCONFIGURED)
 
     def _tell_office_once(self, unit_code: str, robot_id: str, code: int) -> None:

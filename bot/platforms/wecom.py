@@ -30,6 +30,7 @@ from wechatpy.exceptions import APILimitedException, WeChatClientException
 from wechatpy.session.redisstorage import RedisStorage
 
 from bot.messages import ImageRef, OutgoingMessage, SendResult
+from bot.platforms.http_json import post_for_errcode
 from bot.platforms.ratelimit import TokenBucket
 from bot.platforms.splitting import split_message
 from bot.platforms.wecom_config import WeComConfig
@@ -189,20 +190,11 @@ class WeComAdapter:
 
     def _post_robot(self, webhook_key: str, body: dict[str, Any]) -> SendResult | None:
         """None when WeCom accepted the message, else the failure."""
-        data = json.dumps(body, ensure_ascii=False).encode("utf-8")
-        try:
-            response = self.http.post(f"{self.config.api_base}webhook/send", params={"key": webhook_key}, data=data,
-                                      headers={"Content-Type": "application/json; charset=utf-8"},
-                                      timeout=self.config.http_timeout_s)
-        except requests.RequestException as exc:
-            return SendResult(ok=False, error=f"wecom robot: network {exc.__class__.__name__}", retryable=True)
-        if response.status_code >= 500:
-            return SendResult(ok=False, error=f"wecom robot: HTTP {response.status_code}", retryable=True)
-        try:
-            payload = response.json()
-            errcode = int(payload.get("errcode", -1))
-        except ValueError:
-            return SendResult(ok=False, error=f"wecom robot: HTTP {response.status_code}, not JSON", retryable=True)
+        answer = post_for_errcode(self.http, f"{self.config.api_base}webhook/send", body,
+                                  params={"key": webhook_key}, timeout=self.config.http_timeout_s, label="wecom robot")
+        if isinstance(answer, SendResult):
+            return answer
+        errcode, _errmsg = answer
         if errcode == 0:
             return None
         if errcode == ERR_RATE:

@@ -27,9 +27,9 @@ from urllib.parse import parse_qs, urlparse
 
 import requests
 from flask import Flask, jsonify, request
-from werkzeug.serving import make_server
 
 from bot.platforms.dingtalk_protocol import hmac_sign
+from tests.support import LiveServer
 
 
 @dataclass
@@ -78,14 +78,11 @@ class FakeDingTalk:
         self.lock = threading.Lock()
         self.gateway: StreamGateway | None = None
         self.app = self._build_app()
-        self.server = make_server("127.0.0.1", 0, self.app, threaded=True)
-        self.url = f"http://127.0.0.1:{self.server.server_port}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
+        self.http = LiveServer(self.app)
+        self.url = self.http.url
 
     def stop(self) -> None:
-        self.server.shutdown()
-        self.thread.join(timeout=5)
+        self.http.stop()
         if self.gateway:
             self.gateway.stop()
 

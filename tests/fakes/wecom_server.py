@@ -22,9 +22,9 @@ from typing import Any
 
 import requests
 from flask import Flask, Response, request
-from werkzeug.serving import make_server
 
 from bot.platforms.wecom_crypto import CallbackCrypto, encrypt_media
+from tests.support import LiveServer
 
 TOKEN = "tok-"
 
@@ -55,15 +55,12 @@ class FakeWeCom:
         self._used_responses: set[str] = set()
         self._counter = itertools.count(1)
         self.app = self._make_app()
-        self.server = make_server("127.0.0.1", 0, self.app, threaded=True)
-        self.url = f"http://127.0.0.1:{self.server.server_port}"
+        self.http = LiveServer(self.app)
+        self.url = self.http.url
         self.api_base = f"{self.url}/cgi-bin/"
-        self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self._thread.start()
 
     def stop(self) -> None:
-        self.server.shutdown()
-        self._thread.join(timeout=5)
+        self.http.stop()
 
     # ----------------------------------------------------------- test controls
     def expire_tokens(self) -> None:
