@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -17,10 +18,20 @@ class Clock:
     def now(self) -> datetime:
         return datetime.now(timezone.utc) + timedelta(seconds=self.offset_s + self.shared_offset_s())
 
+    # now() runs on the webhook's hot path: a stat per call, the file is read only when it changed.
+    _cached: tuple[int, float] = field(default=(-1, 0.0), repr=False, compare=False)
+
     def shared_offset_s(self) -> float:
         if self.offset_file is None:
             return 0.0
         try:
-            return float(self.offset_file.read_text().strip() or 0)
-        except (OSError, ValueError):
+            changed_at = os.stat(self.offset_file).st_mtime_ns
+        except OSError:
             return 0.0
+        if changed_at != self._cached[0]:
+            try:
+                value = float(self.offset_file.read_text().strip() or 0)
+            except (OSError, ValueError):
+                value = 0.0
+            self._cached = (changed_at, value)
+        return self._cached[1]
