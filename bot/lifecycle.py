@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 import logging
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -405,10 +405,6 @@ class Lifecycle:
                     text=f"重复件，并入 {original.number}")
         schedule_case(self.session, self.deadlines, case, self.now)
         self._event(original, "repeat", actor, text=f"又有网民反映（{case.number}）")
-
-
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
 
 
 def working_days_left(calc: DeadlineCalculator, now: datetime, due_at: datetime) -> int:

@@ -1,15 +1,13 @@
 """Dispatcher corrections → retraining of the unit model.
 
-The lead stores each correction (the post and the unit(s) the dispatcher chose) in the
-database and passes them here as an iterable; they are added to the replies.jsonl examples
-and the models are rebuilt. The category model does not change: corrections name units.
+Every dispatch stays in the database (bot.case_intake.dispatch_examples);
+`python -m bot routing retrain` turns them into examples here, adds them to the replies.jsonl
+examples and rebuilds the models. The category model does not change: corrections name units.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from pathlib import Path
-from typing import Any
 
 from bot.routing.unit_model import UnitExample, UnitModel, train_unit_model
 
@@ -22,17 +20,6 @@ def as_examples(corrections: Iterable[tuple[str | None, str | None, Sequence[str
         if names and (title or body):
             out.append(UnitExample(title, body, names))
     return out
-
-
-def retrain_with_feedback(
-    corrections: Iterable[tuple[str | None, str | None, Sequence[str]]],
-    data_dir: Path | None = None,
-    model_dir: Path | None = None,
-) -> dict[str, Any]:
-    """Rebuild and save both models with the corrections folded into the unit examples."""
-    from bot.routing.train import train_and_save
-
-    return train_and_save(data_dir=data_dir, model_dir=model_dir, feedback=as_examples(corrections))
 
 
 def unit_model_with_feedback(
