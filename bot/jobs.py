@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from bot.codec import incoming_from_json
 from bot.config import Settings
 from bot.faults import checkpoint
-from bot.outbox import add_outbound, deliver, pending_for_inbound
+from bot.outbox import add_post, deliver, pending_for_inbound
 from bot.screenshot_reader import ImageReading, read_images
 from bot.services import Services, build_services
 from models import InboundMessage
@@ -69,7 +69,6 @@ def handle_inbound(services: Services, inbound_id: int) -> str:
 
 
 def _apply(services: Services, inbound_id: int) -> str:
-    from bot.addressing import resolve
     from handlers.context import ChatContext
     from handlers.entry import handle
 
@@ -90,14 +89,9 @@ def _apply(services: Services, inbound_id: int) -> str:
         ctx = ChatContext(services=services, session=session, msg=msg, inbound_id=inbound_id, now=now,
                           image_readings=readings)
         handle(ctx)
-        available = set(services.adapters)
         for index, post in enumerate(ctx.posts):
-            target = resolve(post, available, prefer=msg.platform)
-            if target is None:
-                continue
-            platform, message = target
-            add_outbound(session, services, platform=platform, message=message, dedupe_key=f"in:{inbound_id}:{index}",
-                         purpose=post.purpose, case_id=post.case_id, inbound_id=inbound_id)
+            add_post(session, services, post, dedupe_key=f"in:{inbound_id}:{index}", prefer=msg.platform,
+                     inbound_id=inbound_id)
         row.outcome = ctx.outcome
         log.info("inbound=%s platform=%s outcome=%s posts=%s", inbound_id, msg.platform, ctx.outcome, len(ctx.posts))
         return ctx.outcome

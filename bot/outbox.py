@@ -13,6 +13,7 @@ from datetime import timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.addressing import Post, resolve
 from bot.codec import outgoing_from_json, outgoing_to_json
 from bot.faults import checkpoint
 from bot.messages import OutgoingMessage
@@ -50,6 +51,30 @@ def add_outbound(
         created_at=services.clock.now(),
     )
     session.add(row)
+    return row
+
+
+def add_post(
+    session: Session,
+    services: Services,
+    post: Post,
+    *,
+    dedupe_key: str,
+    prefer: str | None = None,
+    case_id: int | None = None,
+    inbound_id: int | None = None,
+) -> OutboundMessage | None:
+    """Choose the platform for a post (bot.addressing) and add its outbound row, flushed so it has an id.
+
+    None when the target has no reachable chat (addressing logs that)."""
+    target = resolve(post, set(services.adapters), prefer=prefer)
+    if target is None:
+        return None
+    platform, message = target
+    row = add_outbound(session, services, platform=platform, message=message, dedupe_key=dedupe_key,
+                       purpose=post.purpose, case_id=case_id if case_id is not None else post.case_id,
+                       inbound_id=inbound_id)
+    session.flush()
     return row
 
 

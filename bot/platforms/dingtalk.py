@@ -191,9 +191,9 @@ class DingTalkAdapter:
         """One alert per broken robot configuration, through the outbox like any other post."""
         from sqlalchemy.exc import IntegrityError
 
-        from bot.addressing import Post, resolve
+        from bot.addressing import Post
         from bot.directory import find_unit, office_unit
-        from bot.outbox import add_outbound, enqueue_delivery
+        from bot.outbox import add_post, enqueue_delivery
         from models import OutboundMessage
 
         key = f"dingtalk:robot-misconfigured:{unit_code}:{robot_id}"
@@ -208,13 +208,9 @@ class DingTalkAdapter:
                 name = unit.name if unit else unit_code
                 text = (f"【配置错误】{name}钉钉群的自定义机器人发送失败（错误码 {code}）："
                         "请检查机器人的加签密钥、关键词或 IP 白名单，并运行 python -m bot dingtalk check。")
-                target = resolve(Post(text=text, unit=office, purpose="alert"), set(self.services.adapters))
-                if target is None:
+                row = add_post(session, self.services, Post(text=text, unit=office, purpose="alert"), dedupe_key=key)
+                if row is None:
                     return
-                platform, outgoing = target
-                row = add_outbound(session, self.services, platform=platform, message=outgoing, dedupe_key=key,
-                                   purpose="alert")
-                session.flush()
                 row_id = row.id
         except IntegrityError:
             return  # another worker raised the same alert first

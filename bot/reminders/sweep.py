@@ -19,9 +19,9 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
-from bot.addressing import Post, resolve
+from bot.addressing import Post
 from bot.directory import office_unit, on_duty
-from bot.outbox import add_outbound, enqueue_delivery
+from bot.outbox import add_post, enqueue_delivery
 from bot.reminders.policy import ReminderPolicy, load_policy
 from bot.reminders.texts import (
     WorkdayCounter,
@@ -122,16 +122,12 @@ def _office_people(session: Session, now: datetime) -> list[Person]:
 
 def _emit(session: Session, services: Services, post: Post, target: str, reminders: list[Reminder],
           now: datetime, result: SweepResult) -> None:
-    resolved = resolve(post, set(services.adapters))
-    if resolved is None:
+    row = add_post(session, services, post, dedupe_key=_dedupe(target, [r.id for r in reminders]),
+                   case_id=reminders[0].case_id if len({r.case_id for r in reminders}) == 1 else None)
+    if row is None:
         for r in reminders:
             r.state = "cancelled"
         return
-    platform, message = resolved
-    row = add_outbound(session, services, platform=platform, message=message, purpose="reminder",
-                       dedupe_key=_dedupe(target, [r.id for r in reminders]),
-                       case_id=reminders[0].case_id if len({r.case_id for r in reminders}) == 1 else None)
-    session.flush()
     for r in reminders:
         if r.sent_outbound_id is None:  # the unit's digest owns the row; the office copy is extra
             r.sent_outbound_id = row.id
@@ -174,14 +170,9 @@ def report_failures(session: Session, services: Services, failed_ids: list[int],
     ).all()
     lines = [failed_line(number, unit_name) for _r, number, unit_name in rows]
     post = Post(text=digest_text(digest_header("failed", len(lines)), lines), unit=office_group, purpose="reminder")
-    resolved = resolve(post, set(services.adapters))
-    if resolved is None:
-        return
-    platform, message = resolved
-    row = add_outbound(session, services, platform=platform, message=message, purpose="reminder",
-                       dedupe_key=_dedupe("failed", failed_ids))
-    session.flush()
-    result.outbound_ids.append(row.id)
+    row = add_post(session, services, post, dedupe_key=_dedupe("failed", failed_ids))
+    if row is not None:
+        result.outbound_ids.append(row.id)
 
 
 def sweep(services: Services, now: datetime | None = None, policy: ReminderPolicy | None = None) -> SweepResult:
@@ -277,19 +268,13 @@ def handover(session: Session, services: Services, now: datetime) -> list[int]:
     ))
     text = handover_text(services.deadlines, shift.person.name, previous.person.name if previous else None,
                          attention, now, total)
-    resolved = resolve(Post(text=text, unit=office, mentions=[shift.person], purpose="handover"),
-                       set(services.adapters))
-    if resolved is None:
-        return []
-    platform, message = resolved
     try:
         with session.begin_nested():  # a concurrent sweep may have inserted the same key: skip, don't fail
-            row = add_outbound(session, services, platform=platform, message=message, dedupe_key=key,
-                               purpose="handover")
-            session.flush()
+            row = add_post(session, services, Post(text=text, unit=office, mentions=[shift.person],
+                                                    purpose="handover"), dedupe_key=key)
     except IntegrityError:
         return []
-    return [row.id]
+    return [row.id] if row is not None else []
 
 
 WAKEUP_HORIZON = timedelta(seconds=90)

@@ -15,9 +15,9 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from bot.addressing import Post, resolve
+from bot.addressing import Post
 from bot.directory import office_unit
-from bot.outbox import add_outbound, enqueue_delivery
+from bot.outbox import add_post, enqueue_delivery
 from bot.reminders.policy import load_policy
 from bot.reports.chart import summary_chart
 from bot.reports.stats import Stats, compute_stats
@@ -93,15 +93,12 @@ def send_summary(services: Services, kind: str, today: date, now: datetime | Non
         text = summary_text(stats, title)
         chart = summary_chart(stats, title)
         for code, unit in todo:
-            resolved = resolve(Post(text=text, unit=unit, purpose="summary", image_png=chart), set(services.adapters))
+            post = Post(text=text, unit=unit, purpose="summary", image_png=chart)
             try:
                 with session.begin_nested():  # another scheduler got here first: skip, do not fail
                     session.add(ReportRun(key=keys[code], created_at=now))
-                    if resolved is not None:
-                        platform, message = resolved
-                        row = add_outbound(session, services, platform=platform, message=message,
-                                           dedupe_key=keys[code], purpose="summary")
-                        session.flush()
+                    row = add_post(session, services, post, dedupe_key=keys[code])
+                    if row is not None:
                         created.append(row.id)
             except IntegrityError:
                 continue

@@ -228,9 +228,9 @@ def send_drafts(services: Any, *, window_days: int = 30, min_cases: int = 5, doc
     once (dedupe key per topic's first case) and optionally write the .docx. Returns the drafts."""
     from sqlalchemy.exc import IntegrityError
 
-    from bot.addressing import Post, resolve
+    from bot.addressing import Post
     from bot.directory import office_unit
-    from bot.outbox import add_outbound, enqueue_delivery
+    from bot.outbox import add_post, enqueue_delivery
 
     now = services.clock.now()
     drafts: list[str] = []
@@ -244,16 +244,14 @@ def send_drafts(services: Any, *, window_days: int = 30, min_cases: int = 5, doc
             if docx_dir is not None:
                 docx_dir.mkdir(parents=True, exist_ok=True)
                 write_docx(topic, now, docx_dir / f"zhuanbao-{topic.items[0].id}.docx")
-            resolved = resolve(Post(text=text, unit=office, purpose="zhuanbao"), set(services.adapters)) if office else None
-            if resolved is None:
+            if office is None:
                 continue
-            platform, message = resolved
             try:
                 with session.begin_nested():
-                    row = add_outbound(session, services, platform=platform, message=message, purpose="zhuanbao",
-                                       dedupe_key=f"zhuanbao:{topic.items[0].id}:{len(topic.items) // 5}")
-                    session.flush()
-                    created.append(row.id)
+                    row = add_post(session, services, Post(text=text, unit=office, purpose="zhuanbao"),
+                                   dedupe_key=f"zhuanbao:{topic.items[0].id}:{len(topic.items) // 5}")
+                    if row is not None:
+                        created.append(row.id)
             except IntegrityError:
                 continue  # this topic at this size was already reported
     for outbound_id in created:

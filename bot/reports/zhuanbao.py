@@ -19,9 +19,9 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from bot.addressing import Post, resolve
+from bot.addressing import Post
 from bot.directory import office_unit
-from bot.outbox import add_outbound, enqueue_delivery
+from bot.outbox import add_post, enqueue_delivery
 from bot.reminders.policy import load_policy
 from bot.reports.topics import Topic, draft_text, find_topics, items_from_cases, write_docx
 from bot.services import Services
@@ -99,7 +99,7 @@ def notify_new_topics(services: Services, now: datetime | None = None) -> list[i
                 continue
             text = "【专报提示】以下同类问题已达专报条件，请研判是否上报。\n" + draft_with_file(
                 services, topic, now, limit.window_days)
-            resolved = resolve(Post(text=text, unit=office, purpose="zhuanbao"), set(services.adapters))
+            post = Post(text=text, unit=office, purpose="zhuanbao")
             key = f"zhuanbao:notice:{topic.items[0].id}"
             try:
                 with session.begin_nested():  # a second scheduler got here first: skip, do not fail
@@ -110,11 +110,8 @@ def notify_new_topics(services: Services, now: datetime | None = None) -> list[i
                     for item in topic.items:
                         if f"zhuanbao:case:{item.id}" not in known:
                             session.add(ReportRun(key=f"zhuanbao:case:{item.id}", created_at=now))
-                    if resolved is not None:
-                        platform, message = resolved
-                        row = add_outbound(session, services, platform=platform, message=message, dedupe_key=key,
-                                           purpose="zhuanbao")
-                        session.flush()
+                    row = add_post(session, services, post, dedupe_key=key)
+                    if row is not None:
                         created.append(row.id)
             except IntegrityError:
                 continue

@@ -16,10 +16,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.addressing import resolve
 from bot.lifecycle import Actor, LifecycleError
 from bot.messages import IncomingMessage
-from bot.outbox import add_outbound, enqueue_delivery
+from bot.outbox import add_post, enqueue_delivery
 from bot.services import Services
 from bot.web.dashboard.permissions import can, may_view
 from handlers import dispatching, office_actions, unit_actions
@@ -113,19 +112,13 @@ def run_action(services: Services, session: Session, user_id: int, case_id: int,
         session.rollback()
         return False, refusal.message
     answers = []
-    available = set(services.adapters)
     for index, post in enumerate(ctx.posts):
         if post.reply_to is not None:
             answers.append(post.text)
             continue
-        target = resolve(post, available)
-        if target is None:
-            continue
-        platform, message = target
-        row = add_outbound(session, services, platform=platform, message=message,
-                           dedupe_key=f"web:{msg.msg_id}:{index}", purpose=post.purpose, case_id=post.case_id)
-        session.flush()
-        outbound_ids.append(row.id)
+        row = add_post(session, services, post, dedupe_key=f"web:{msg.msg_id}:{index}")
+        if row is not None:
+            outbound_ids.append(row.id)
     session.commit()
     # After the commit, as in bot/jobs.py; bot.recovery re-sends anything this enqueue misses.
     for outbound_id in outbound_ids:
