@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import requests
 from rq import Queue, SimpleWorker
@@ -13,6 +13,8 @@ from werkzeug.serving import make_server
 
 from bot.jobs import install_services
 from bot.services import Services
+
+T = TypeVar("T")
 
 
 class LiveServer:
@@ -89,3 +91,14 @@ def wait_for(predicate: Any, timeout: float = 20.0, interval: float = 0.1) -> An
             return value
         time.sleep(interval)
     raise AssertionError("condition not met in time")
+
+
+def newest(services: Services, model: type[T]) -> T:
+    """The newest row of a model (highest id), detached so a test can read it after the session."""
+    from sqlalchemy import select
+
+    with services.sessions() as session:
+        row = session.scalar(select(model).order_by(model.id.desc()))  # type: ignore[attr-defined]
+        assert row is not None, f"no {model.__name__} yet"
+        session.expunge(row)
+        return row

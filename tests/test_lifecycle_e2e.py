@@ -5,17 +5,13 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from models import Case, CaseEvent, OutboundMessage, Reply
-from tests.support import SimulatorClient
+from tests.support import SimulatorClient, newest
 
 POST = "东湖街道东湖路幸福小区物业不作为，垃圾堆积多日无人清理，联系电话13812345678"
 
 
 def _case(sim: SimulatorClient) -> Case:
-    with sim.services.sessions() as session:
-        case = session.scalar(select(Case).order_by(Case.id.desc()))
-        assert case is not None
-        session.expunge(case)
-        return case
+    return newest(sim.services, Case)
 
 
 def test_forward_dispatch_sign_progress_extend_close_verify(sim: SimulatorClient) -> None:

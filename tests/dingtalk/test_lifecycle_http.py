@@ -6,16 +6,13 @@ from sqlalchemy import func, select
 
 from models import Case, OutboundMessage
 from tests.dingtalk.conftest import DingTalkClient
+from tests.support import newest
 
 POST = "东湖街道东湖路幸福小区物业不作为，垃圾堆积多日无人清理，联系电话13812345678"
 
 
 def _case(dt: DingTalkClient) -> Case:
-    with dt.services.sessions() as session:
-        case = session.scalar(select(Case).order_by(Case.id.desc()))
-        assert case is not None
-        session.expunge(case)
-        return case
+    return newest(dt.services, Case)
 
 
 def test_forward_dispatch_sign_close_verify_over_dingtalk(dt: DingTalkClient) -> None:

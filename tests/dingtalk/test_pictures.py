@@ -11,13 +11,11 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from sqlalchemy import select
-
 from bot.codec import incoming_from_json
 from bot.jobs import worker_services
 from models import InboundMessage
 from tests.dingtalk.conftest import DingTalkClient
-from tests.support import drain
+from tests.support import drain, newest
 
 # A real (synthetic) screenshot, ~23 kB: the worker OCRs what it downloads.
 SCREENSHOT = (Path(__file__).resolve().parent.parent / "intake" / "data" / "sample_post_page2.png").read_bytes()
@@ -35,11 +33,7 @@ def fetch_images_job(inbound_id: int) -> list[str]:
 
 
 def _latest_inbound(dt: DingTalkClient) -> InboundMessage:
-    with dt.services.sessions() as session:
-        row = session.scalar(select(InboundMessage).order_by(InboundMessage.id.desc()))
-        assert row is not None
-        session.expunge(row)
-        return row
+    return newest(dt.services, InboundMessage)
 
 
 def _fetch_in_worker(dt: DingTalkClient, inbound_id: int) -> list[str]:

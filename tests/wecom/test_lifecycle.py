@@ -10,6 +10,7 @@ from bot.addressing import Post, resolve
 from bot.codec import incoming_from_json
 from bot.outbox import add_outbound, deliver
 from models import Case, InboundMessage, OutboundMessage, Person
+from tests.support import newest
 from tests.wecom.conftest import ROBOT_KEYS, WeComBot
 
 POST = "东湖街道东湖路幸福小区物业不作为，垃圾堆积多日无人清理，联系电话13812345678"
@@ -18,11 +19,7 @@ PNG = (Path(__file__).resolve().parent.parent / "intake" / "data" / "sample_post
 
 
 def _case(bot: WeComBot) -> Case:
-    with bot.services.sessions() as session:
-        case = session.scalar(select(Case).order_by(Case.id.desc()))
-        assert case is not None
-        session.expunge(case)
-        return case
+    return newest(bot.services, Case)
 
 
 def _personal(bot: WeComBot, person_code: str, text: str, key: str) -> str:
