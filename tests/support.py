@@ -98,7 +98,7 @@ def newest(services: Services, model: type[T]) -> T:
     from sqlalchemy import select
 
     with services.sessions() as session:
-        row = session.scalar(select(model).order_by(model.id.desc()))  # type: ignore[attr-defined]
+        row = session.scalar(select(model).order_by(model.id.desc()))  # type: ignore[attr-defined, arg-type]
         assert row is not None, f"no {model.__name__} yet"
         session.expunge(row)
         return row
