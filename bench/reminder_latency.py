@@ -23,11 +23,12 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import select  # noqa: E402
 
 from bot import embedded_redis  # noqa: E402
+from bot.cases.lifecycle import Actor, Lifecycle  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.db import upgrade  # noqa: E402
-from bot.lifecycle import Actor, Lifecycle  # noqa: E402
 from bot.seed import seed_demo  # noqa: E402
-from bot.services import Services, build_services  # noqa: E402
+from bot.services import Services  # noqa: E402
+from bot.wiring import build_services  # noqa: E402
 from models import OutboundMessage, Person, Reminder, Unit  # noqa: E402
 
 TARGET_S = 2.0

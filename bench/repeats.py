@@ -1,4 +1,4 @@
-"""Repeat detection: precision / recall of bot.intake.repeats on labelled pairs built from shared data.
+"""Repeat detection: precision / recall of bot.routing.repeats on labelled pairs built from shared data.
 
 Pairs (seeded, rebuilt on every run, nothing stored):
 - positive: a message from hot_issues.jsonl against its variant (truncated, sentences
@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bot.intake.places import find_places  # noqa: E402
-from bot.intake.repeats import REPEAT_THRESHOLD, OpenCase, similarity_scores  # noqa: E402
+from bot.routing.repeats import REPEAT_THRESHOLD, OpenCase, similarity_scores  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "citizen-messages" / "hot_issues.jsonl"
 SEED = 20261128

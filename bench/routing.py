@@ -21,10 +21,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bot.routing.category_model import get_category_model  # noqa: E402
-from bot.routing.directory import UnitDirectory  # noqa: E402
 from bot.routing.router import propose_units  # noqa: E402
 from bot.routing.train import DEFAULT_DATA_DIR, read_jsonl, reply_examples  # noqa: E402
 from bot.routing.unit_model import train_unit_model  # noqa: E402
+from bot.routing.unit_profiles import UnitProfiles  # noqa: E402
 
 SPLIT_SEED = 20260101
 HELD_OUT_FRACTION = 0.3
@@ -69,7 +69,7 @@ def unit_bench() -> None:
     cut = int(len(examples) * (1 - HELD_OUT_FRACTION))
     train = [examples[i] for i in order[:cut]]
     held = [examples[i] for i in order[cut:]]
-    directory = UnitDirectory.from_names(e.unit_names[0] for e in examples)
+    directory = UnitProfiles.from_names(e.unit_names[0] for e in examples)
     unit_model = train_unit_model(train)
     category_model = get_category_model()
     seen = {e.unit_names[0] for e in train}

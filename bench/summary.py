@@ -18,12 +18,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlalchemy import Connection, select, text  # noqa: E402
 
 from bench._bulk import CASE_COLUMNS, case_rows, create_pg_database, drop_pg_database, load, sqlite_url  # noqa: E402
+from bot.cases.sources import OFFICIAL_BOARDS  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.db import upgrade  # noqa: E402
 from bot.reports.stats import SIGN_WINDOW, Stats, UnitFigures, compute_stats  # noqa: E402
 from bot.seed import seed_demo  # noqa: E402
-from bot.services import build_services  # noqa: E402
-from bot.sources import OFFICIAL_BOARDS  # noqa: E402
+from bot.wiring import build_services  # noqa: E402
 from models import Unit  # noqa: E402
 
 NOW = datetime(2026, 12, 1, 2, 0, tzinfo=timezone.utc)

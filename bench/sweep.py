@@ -29,7 +29,7 @@ from bot.config import Settings  # noqa: E402
 from bot.db import upgrade  # noqa: E402
 from bot.reminders.sweep import claim_due, sweep  # noqa: E402
 from bot.seed import seed_demo  # noqa: E402
-from bot.services import build_services  # noqa: E402
+from bot.wiring import build_services  # noqa: E402
 from models import Unit  # noqa: E402
 
 NOW = datetime(2026, 12, 1, 2, 0, tzinfo=timezone.utc)

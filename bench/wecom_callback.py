@@ -4,7 +4,7 @@ payloads, measured in one run.
 
 Also measures the pre-accept step alone (``wecom_views.verified_message``: constant-time
 signature, timestamp window, envelope, decrypt, nonce replay SET NX in Redis, parse to
-IncomingMessage — everything before ``bot.inbound.accept``) on its own fresh-nonce payloads, so
+IncomingMessage — everything before ``bot.messaging.inbound.accept``) on its own fresh-nonce payloads, so
 the output shows where the time goes. Prints p50/p99 ack latency and ``ratio=<full path/bare>``
 last. Not a test: nothing is asserted. BENCH_CALLBACKS sets the count (default 400).
 """
@@ -49,8 +49,8 @@ def main() -> None:
 
     from bot.platforms.wecom_views import verified_message
     from bot.seed import seed_demo
-    from bot.services import build_services
     from bot.web import create_app
+    from bot.wiring import build_services
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-wecom-"))
     redis_proc, redis_url = embedded_redis.start(tmp, persist=False)

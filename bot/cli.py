@@ -1,5 +1,5 @@
-"""``python -m bot …``: operations from the shell. Each issue's module adds its own subcommands
-through ``add_subcommands(subparsers)``, listed once in ``EXTENSIONS``."""
+"""``python -m bot …``: operations from the shell. Each area's module adds its own subcommands
+through ``add_subcommands(subparsers)``, listed once in ``EXTENSIONS`` (chat platforms: bot.chat_platforms)."""
 
 from __future__ import annotations
 
@@ -11,22 +11,22 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from bot.chat_platforms import PLATFORMS
 from bot.config import Settings
 
-# Modules that contribute subcommands (they may be absent while their issue is in progress).
+# Modules that contribute subcommands.
 EXTENSIONS = (
-    "bot.intake.cli",
-    "bot.routing.cli",
-    "bot.reminders.cli",
-    "bot.reports.cli",
-    "bot.platforms.wecom_cli",
-    "bot.platforms.dingtalk_cli",
-    "bot.web.users_cli",
+    "bot.commands.intake",
+    "bot.commands.routing",
+    "bot.commands.reminders",
+    "bot.commands.reports",
+    "bot.commands.users",
+    *(platform.cli for platform in PLATFORMS if platform.cli),
 )
 
 
 def _services():  # type: ignore[no-untyped-def]
-    from bot.services import build_services
+    from bot.wiring import build_services
 
     return build_services(Settings.from_env())
 
@@ -41,7 +41,7 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
 
 
 def cmd_units_import(args: argparse.Namespace) -> int:
-    from bot.directory import DirectoryError, import_directory, load_directory_file
+    from bot.cases.directory import DirectoryError, import_directory, load_directory_file
 
     services = _services()
     try:
@@ -71,7 +71,7 @@ def cmd_units_list(args: argparse.Namespace) -> int:
 def cmd_units_export(args: argparse.Namespace) -> int:
     import yaml
 
-    from bot.directory import export_directory
+    from bot.cases.directory import export_directory
 
     services = _services()
     with services.sessions() as session:
@@ -80,7 +80,7 @@ def cmd_units_export(args: argparse.Namespace) -> int:
 
 
 def cmd_cases_list(args: argparse.Namespace) -> int:
-    from bot.lifecycle import STATUS_LABELS, Status
+    from bot.cases.status import STATUS_LABELS, Status
     from models import Case
 
     services = _services()
@@ -101,7 +101,7 @@ def cmd_cases_list(args: argparse.Namespace) -> int:
 
 
 def cmd_case_show(args: argparse.Namespace) -> int:
-    from bot.lifecycle import LifecycleError
+    from bot.cases.errors import LifecycleError
     from handlers.lookup import case_by_number
     from handlers.render import case_summary, local_time
 
@@ -144,7 +144,7 @@ def cmd_seed(args: argparse.Namespace) -> int:
 
 
 def cmd_recover(args: argparse.Namespace) -> int:
-    from bot.recovery import recover
+    from bot.messaging.recovery import recover
 
     inbound, outbound = recover(_services(), min_age_s=0)
     print(f"re-enqueued {inbound} inbound and {outbound} outbound messages")
@@ -184,13 +184,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("recover", help="re-enqueue unprocessed messages from the database").set_defaults(func=cmd_recover)
 
     for module_name in EXTENSIONS:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name and module_name.startswith(exc.name):
-                continue  # that issue's module is not there yet
-            raise
-        module.add_subcommands(sub)
+        importlib.import_module(module_name).add_subcommands(sub)
     return parser
 
 

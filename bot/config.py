@@ -8,6 +8,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from bot.chat_platforms import PLATFORMS
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -23,7 +25,7 @@ class Settings:
     timezone: str = "Asia/Shanghai"
     var_dir: Path = ROOT / "var"
     units_file: Path = ROOT / "config" / "units.yaml"
-    policy_file: Path = ROOT / "config" / "policy.yaml"
+    deadlines_file: Path = ROOT / "config" / "deadlines.yaml"
     holidays_file: Path = ROOT / "data" / "holidays.yaml"
     queue_name: str = "bot"
     max_body_bytes: int = 1_048_576  # webhook bodies over this get 413
@@ -31,7 +33,7 @@ class Settings:
     simulator_enabled: bool = True
     secret_key: str = "dev-only-change-me"
     # Where the outside world reaches our web app (e.g. https://dubanzhushou.example.gov.cn): needed for
-    # links DingTalk clients open, such as chart images (bot/media_links.py). Empty: no such links.
+    # links DingTalk clients open, such as chart images (bot/messaging/media_links.py). Empty: no such links.
     public_url: str = ""
     # Demo clock: seconds added to the wall clock (``python -m bot clock``); 0 in production.
     clock_offset_s: int = 0
@@ -49,7 +51,7 @@ class Settings:
             timezone=env.get("TZ") or base.timezone,
             var_dir=var_dir,
             units_file=Path(env.get("BOT_UNITS_FILE") or base.units_file),
-            policy_file=Path(env.get("BOT_POLICY_FILE") or base.policy_file),
+            deadlines_file=Path(env.get("BOT_DEADLINES_FILE") or base.deadlines_file),
             holidays_file=Path(env.get("BOT_HOLIDAYS_FILE") or base.holidays_file),
             queue_name=env.get("BOT_QUEUE") or base.queue_name,
             max_body_bytes=_int(env, "BOT_MAX_BODY_BYTES", base.max_body_bytes),
@@ -71,9 +73,12 @@ def _flag(raw: str | None, default: bool) -> bool:
 
 
 def _platform_settings(env: Mapping[str, str]) -> dict[str, dict[str, str]]:
-    """Group WECOM_* and DINGTALK_* variables per platform; adapters read their own section."""
+    """Group each platform's variables (WECOM_*, DINGTALK_*…) into its section; adapters read their own."""
     sections: dict[str, dict[str, str]] = {}
-    for prefix, name in (("WECOM_", "wecom"), ("DINGTALK_", "dingtalk")):
+    for platform in PLATFORMS:
+        if platform.is_simulator:
+            continue
+        prefix, name = platform.env_prefix, platform.name
         values = {k[len(prefix):].lower(): v for k, v in env.items() if k.startswith(prefix) and v}
         if values:
             sections[name] = values

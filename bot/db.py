@@ -48,7 +48,7 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
 
 
 def upgrade(url: str) -> None:
-    """Bring the schema to the newest revision (all heads: issue branches merge later)."""
+    """Bring the schema to the newest revision (every head, should branches ever exist)."""
     from alembic import command
     from alembic.config import Config
 

@@ -1,4 +1,8 @@
-"""RQ job entry points. Jobs take primary keys, load fresh state, and can run twice harmlessly."""
+"""Every RQ job and ``rq cron`` entry point, and the one Services a worker process uses.
+
+Jobs take primary keys, load fresh state, and can run twice harmlessly. Other modules enqueue them
+by dotted name (``"bot.jobs.deliver_outbound"``), never by importing this module, so the domain
+does not depend on the process layer."""
 
 from __future__ import annotations
 
@@ -10,12 +14,14 @@ from functools import lru_cache
 from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from bot.codec import incoming_from_json
 from bot.config import Settings
 from bot.faults import checkpoint
-from bot.outbox import add_post, deliver, pending_for_inbound
-from bot.screenshot_reader import ImageReading, read_images
-from bot.services import Services, build_services
+from bot.intake.screenshots import ImageReading, read_images
+from bot.messaging.codec import incoming_from_json
+from bot.messaging.delivery import deliver
+from bot.messaging.outbox import add_post, pending_for_inbound
+from bot.services import Services
+from bot.wiring import build_services
 from models import InboundMessage
 
 log = logging.getLogger(__name__)
@@ -41,6 +47,7 @@ def worker_services() -> Services:
     return _services_from_env(os.environ.get("DATABASE_URL", "") + "|" + os.environ.get("REDIS_URL", ""))
 
 
+# ---- enqueued per message ------------------------------------------------------------------------
 def process_inbound(inbound_id: int) -> str:
     return handle_inbound(worker_services(), inbound_id)
 
@@ -49,6 +56,43 @@ def deliver_outbound(outbound_id: int) -> str:
     return deliver(worker_services(), outbound_id)
 
 
+def run_export(export_id: str) -> str:
+    """A dashboard Excel export too large to build inside the request."""
+    from bot.web.dashboard.export_jobs import build_export
+
+    return build_export(worker_services(), export_id)
+
+
+# ---- rq cron (bot/cron_config.py) ------------------------------------------------------------------
+def recover() -> tuple[int, int]:
+    """Every minute: re-enqueue whatever Redis lost (the database is the source of truth)."""
+    from bot.messaging.recovery import recover as recover_lost
+
+    return recover_lost(worker_services())
+
+
+def sweep_reminders() -> int:
+    """Every minute and at each reminder's wake-up: claim due reminders, send the digests."""
+    from bot.reminders.sweep import sweep
+
+    return sweep(worker_services()).claimed
+
+
+def send_summaries() -> int:
+    """Every minute: daily/weekly/monthly summaries, once per period after the configured time."""
+    from bot.reports.summary import summary_tick
+
+    return len(summary_tick(worker_services()))
+
+
+def announce_zhuanbao_topics() -> int:
+    """Every 10 minutes: tell the office once about each topic that passed the 专报 threshold."""
+    from bot.reports.zhuanbao import notify_new_topics
+
+    return len(notify_new_topics(worker_services()))
+
+
+# ---- the inbound pipeline ---------------------------------------------------------------------------
 def handle_inbound(services: Services, inbound_id: int) -> str:
     """Apply one inbound message, then send what it produced."""
     for attempt in range(3):

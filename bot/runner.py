@@ -14,6 +14,7 @@ import sys
 import time
 from pathlib import Path
 
+from bot.chat_platforms import PLATFORMS
 from bot.config import ROOT, Settings
 
 
@@ -54,7 +55,7 @@ def run() -> int:
 
     from bot.db import upgrade
     from bot.seed import seed_demo
-    from bot.services import build_services
+    from bot.wiring import build_services
 
     upgrade(settings.database_url)
     services = build_services(settings)
@@ -132,8 +133,10 @@ def _stop(processes: list[subprocess.Popen[bytes]], timeout: float = 15) -> None
 def _platform_processes(settings: Settings) -> list[tuple[str, list[str]]]:
     """Long-connection clients (WeCom WebSocket, DingTalk Stream) when configured in that mode."""
     processes = []
-    if settings.platforms.get("wecom", {}).get("mode") == "ws":
-        processes.append(("wecom-ws", [sys.executable, "-m", "bot", "wecom-ws"]))
-    if settings.platforms.get("dingtalk", {}).get("mode") == "stream":
-        processes.append(("dingtalk-stream", [sys.executable, "-m", "bot", "dingtalk-stream"]))
+    for platform in PLATFORMS:
+        if platform.long_connection is None:
+            continue
+        setting, value, command = platform.long_connection
+        if settings.platforms.get(platform.name, {}).get(setting) == value:
+            processes.append((command, [sys.executable, "-m", "bot", command]))
     return processes

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from bot.directory import import_directory, load_directory_file
+from bot.cases.directory import import_directory, load_directory_file
 from bot.services import Services
 from models import Unit
 

@@ -1,4 +1,6 @@
-"""Everything a web process or worker needs, built once from Settings. Nothing at import time."""
+"""The Services container: everything a web process or worker needs, built once from Settings.
+
+Nothing connects at import time. ``bot.wiring.build_services`` fills it (adapters included)."""
 
 from __future__ import annotations
 
@@ -12,14 +14,14 @@ from rq import Queue
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.cases.deadlines import DeadlineCalculator, DeadlinePolicy
+from bot.cases.workdays import WorkCalendar
 from bot.clock import Clock
 from bot.config import Settings
 from bot.db import make_engine, make_session_factory
-from bot.deadlines import DeadlineCalculator, DeadlinePolicy
-from bot.workdays import WorkCalendar
 
-if TYPE_CHECKING:
-    from bot.platforms.base import PlatformAdapter
+if TYPE_CHECKING:  # the adapters' interface; only the type, so no import cycle with bot.messaging
+    from bot.messaging.adapter import PlatformAdapter
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +53,7 @@ class Services:
     @cached_property
     def deadlines(self) -> DeadlineCalculator:
         return DeadlineCalculator(
-            DeadlinePolicy.from_file(self.settings.policy_file),
+            DeadlinePolicy.from_file(self.settings.deadlines_file),
             WorkCalendar.from_file(self.settings.holidays_file),
         )
 
@@ -60,12 +62,3 @@ class Services:
             return self.adapters[platform]
         except KeyError:
             raise LookupError(f"no adapter configured for platform {platform!r}") from None
-
-
-def build_services(settings: Settings) -> Services:
-    """Services with every adapter whose configuration is present."""
-    from bot.platforms.registry import build_adapters
-
-    services = Services(settings=settings, clock=Clock(settings.clock_offset_s, offset_file=settings.var_dir / "demo_clock_offset_s"))
-    services.adapters = build_adapters(services)
-    return services

@@ -7,10 +7,10 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from bot.addressing import Post
-from bot.lifecycle import Actor, Lifecycle
-from bot.messages import IncomingMessage
-from bot.screenshot_reader import ImageReading
+from bot.cases.lifecycle import Actor, Lifecycle
+from bot.intake.screenshots import ImageReading
+from bot.messaging.addressing import Post
+from bot.messaging.messages import IncomingMessage
 from bot.services import Services
 from models import Case, Person, Unit
 
@@ -27,7 +27,7 @@ class ChatContext:
     posts: list[Post] = field(default_factory=list)
     outcome: str = "ignored"
     touched_case: Case | None = None
-    # OCR of the message's images, read by the worker before this transaction (bot/screenshot_reader.py).
+    # OCR of the message's images, read by the worker before this transaction (bot/intake/screenshots.py).
     image_readings: list[ImageReading] = field(default_factory=list)
 
     @property

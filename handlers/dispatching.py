@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from bot.case_intake import case_fields, extracted_summary, find_open_repeat, propose
-from bot.directory import find_unit
+from bot.cases.directory import find_unit
+from bot.cases.errors import LifecycleError
 from bot.intake.post_parser import ParsedPost
-from bot.lifecycle import LifecycleError
+from bot.routing.drafts import case_fields, extracted_summary, find_open_repeat, propose
 from handlers import render
 from handlers.context import ChatContext
 from handlers.lookup import case_by_number, latest_draft
@@ -131,13 +131,13 @@ def mark_repeat(ctx: ChatContext, draft: Case, original: Case) -> None:
                          mentions=link.unit.handlers(), case=original)
 
 
-_EDITABLE = {"标题": "title", "地点": "place", "网民": "author", "来源": "source_platform", "类型": "request_type",
+_EDITABLE = {"标题": "title", "地点": "place", "网民": "author", "来源": "source", "类型": "request_type",
              "分类": "category", "链接": "source_link"}
 
 
 def correct(ctx: ChatContext, args: dict[str, str], number: str | None) -> None:
     """改 标题 …: fix a field of the draft before dispatching it (OCR slips, a wrong source)."""
-    from bot.sources import SOURCE_LABELS
+    from bot.cases.sources import SOURCE_LABELS
 
     assert ctx.sender is not None
     case = case_by_number(ctx.session, number) if number else latest_draft(ctx.session, ctx.sender)
@@ -147,7 +147,7 @@ def correct(ctx: ChatContext, args: dict[str, str], number: str | None) -> None:
     if field_name not in _EDITABLE or not value:
         raise LifecycleError("修改格式：改 标题|地点|网民|来源|类型|分类|链接 新内容，如：改 地点 东湖街道幸福小区")
     attribute = _EDITABLE[field_name]
-    if attribute == "source_platform":
+    if attribute == "source":
         by_label = {label: key for key, label in SOURCE_LABELS.items()}
         if value not in by_label and value not in SOURCE_LABELS:
             raise LifecycleError(f"来源须为：{'、'.join(SOURCE_LABELS.values())}")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from bot.directory import find_person, unit_for_chat
-from bot.lifecycle import LifecycleError
+from bot.cases.directory import find_person, unit_for_chat
+from bot.cases.errors import LifecycleError
 from handlers import dispatching, table
 from handlers.context import ChatContext
 from handlers.parse import command_text, find_case_number, remove_case_number, strip_mentions

@@ -5,7 +5,8 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.lifecycle import LifecycleError, Status
+from bot.cases.errors import LifecycleError
+from bot.cases.status import Status
 from models import Case, CaseUnit, Person
 
 

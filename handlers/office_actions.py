@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from bot.lifecycle import LifecycleError, Status
+from bot.cases.errors import LifecycleError
+from bot.cases.status import Status
 from handlers import render
 from handlers.context import ChatContext
 from handlers.lookup import case_by_number, single_case

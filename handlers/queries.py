@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from bot.lifecycle import OPEN_STATUSES, LifecycleError, Status
+from bot.cases.errors import LifecycleError
+from bot.cases.status import OPEN_STATUSES, Status
 from handlers import render
 from handlers.context import ChatContext
 from handlers.lookup import case_by_number, unit_cases

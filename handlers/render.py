@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.deadlines import DeadlineCalculator
-from bot.lifecycle import STATUS_LABELS, Status, working_days_left
-from bot.pii import mask_text
-from bot.sources import label as source_label
+from bot.cases.deadlines import DeadlineCalculator, working_days_left
+from bot.cases.pii import mask_text
+from bot.cases.sources import label as source_label
+from bot.cases.status import STATUS_LABELS, Status
 from models import Case
 
 BODY_PREVIEW = 300
@@ -52,7 +52,7 @@ def case_summary(calc: DeadlineCalculator, case: Case, now: datetime, *, full: b
         body = body[:BODY_PREVIEW] + "…"
     lines = [
         f"工单 {case.number}（{STATUS_LABELS[Status(case.status)]}{'，督办' if case.supervised else ''}）",
-        f"来源: {source_label(case.source_platform)}"
+        f"来源: {source_label(case.source)}"
         + (f" | 网民: {mask_text(case.author)}" if case.author else "")
         + (f" | 发布: {local_time(calc, case.posted_at)}" if case.posted_at else ""),
         f"标题: {mask_text(case.title)}",

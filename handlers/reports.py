@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.lifecycle import LifecycleError
+from bot.cases.errors import LifecycleError
 from bot.reports.zhuanbao import current_topics, draft_with_file, listing_text, threshold
 from handlers.context import ChatContext
 

@@ -10,10 +10,10 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from bot.case_intake import case_fields, extracted_summary, propose
+from bot.cases.status import Status
 from bot.intake.post_parser import parse_post
-from bot.lifecycle import Status
-from bot.screenshot_reader import UNREADABLE
+from bot.intake.screenshots import UNREADABLE
+from bot.routing.drafts import case_fields, extracted_summary, propose
 from handlers import dispatching, render
 from handlers.context import ChatContext
 from models import Case
@@ -34,7 +34,10 @@ def forward_images(ctx: ChatContext, text: str) -> None:
     if draft is not None:
         _extend(ctx, draft, source)
     else:
-        dispatching.create_draft(ctx, parse_post(source, ctx.now), source, from_images=True)
+        readings = [r for r in ctx.image_readings if r.text]
+        # One screenshot alone: its fields were parsed from the OCR lines (layout included) already.
+        single = readings[0].post if len(readings) == 1 and not text else None
+        dispatching.create_draft(ctx, single or parse_post(source, ctx.now), source, from_images=True)
     if problems:
         ctx.reply(f"另有 {len(problems)} 张图片未能识别：{problems[0]}")
 

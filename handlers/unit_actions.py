@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from bot.directory import office_unit, on_duty
-from bot.lifecycle import LifecycleError, Status
+from bot.cases.directory import office_unit, on_duty
+from bot.cases.errors import LifecycleError
+from bot.cases.status import Status
 from handlers import render
 from handlers.context import ChatContext
 from handlers.lookup import case_by_number, single_case, unit_cases

@@ -27,8 +27,9 @@ class Case(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(String(32), unique=True)  # DB-20261128-0001
-    status: Mapped[str] = mapped_column(String(24), index=True)  # bot.lifecycle.Status values
-    source_platform: Mapped[str] = mapped_column(String(24), default="other")  # bot.sources keys
+    status: Mapped[str] = mapped_column(String(24), index=True)  # bot.cases.lifecycle.Status values
+    # Where the citizen published the post (a bot.cases.sources key); the chat platform is elsewhere.
+    source: Mapped[str] = mapped_column("source_platform", String(24), default="other")
     source_link: Mapped[str | None] = mapped_column(String(1024))
     author: Mapped[str | None] = mapped_column(String(128))
     posted_at: Mapped[datetime | None]

@@ -15,7 +15,8 @@ from redis import Redis
 from bot import embedded_redis
 from bot.config import ROOT, Settings
 from bot.db import upgrade
-from bot.services import Services, build_services
+from bot.services import Services
+from bot.wiring import build_services
 from tests.support import LiveServer, SimulatorClient
 
 POSTGRES_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")

@@ -17,8 +17,9 @@ from sqlalchemy import func, select
 from bot import embedded_redis
 from bot.clock import Clock
 from bot.config import ROOT, Settings
-from bot.recovery import recover
-from bot.services import Services, build_services
+from bot.messaging.recovery import recover
+from bot.services import Services
+from bot.wiring import build_services
 from models import Case, InboundMessage, OutboundMessage, SimulatorMessage
 from tests.support import LiveServer, SimulatorClient, drain
 

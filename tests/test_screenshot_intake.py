@@ -32,7 +32,7 @@ def test_screenshot_becomes_a_filled_draft_and_more_pages_extend_it(sim: Simulat
     assert "已建工单 DB-" in card and "来源: 抖音" in card and "东湖街道芙蓉路占道施工" in card
     assert "1. 东湖街道办事处" in card and "地点: 东湖街道" in card  # the reason names the place
     [case] = _cases(sim)
-    assert case.source_platform == "douyin" and case.author == "示例用户" and case.posted_at is not None
+    assert case.source == "douyin" and case.author == "示例用户" and case.posted_at is not None
     assert case.place and "芙蓉路" in case.place
 
     # A second screenshot of the same post from the same dispatcher within two minutes: same case.
@@ -74,7 +74,7 @@ def test_a_repeat_of_an_open_case_is_linked_not_dispatched_twice(sim: SimulatorC
 
 
 def test_dispatcher_choices_become_routing_examples(sim: SimulatorClient) -> None:
-    from bot.case_intake import dispatch_examples
+    from bot.routing.drafts import dispatch_examples
     from bot.routing.feedback import as_examples
 
     sim.send("office", "zhaolei", "工地拖欠农民工工资三个月，包工头失联")

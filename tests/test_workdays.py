@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.deadlines import DeadlineCalculator, DeadlinePolicy
-from bot.workdays import WorkCalendar
+from bot.cases.deadlines import DeadlineCalculator, DeadlinePolicy
+from bot.cases.workdays import WorkCalendar
 
 SH = ZoneInfo("Asia/Shanghai")
 
@@ -68,7 +68,7 @@ def test_editable_holiday_file_extends_the_calendar(tmp_path: Path) -> None:
 def test_repo_policy_file_matches_the_documented_defaults() -> None:
     from bot.config import ROOT
 
-    policy = DeadlinePolicy.from_file(ROOT / "config" / "policy.yaml")
+    policy = DeadlinePolicy.from_file(ROOT / "config" / "deadlines.yaml")
     assert policy.working_days["咨询"] == 5 and policy.working_days["投诉"] == 7 and policy.urgent_hours == 24
 
 

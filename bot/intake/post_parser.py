@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from bot.cases.pii import find_id_numbers, find_phones
+from bot.cases.sources import KNOWN_HOSTS, source_from_link
 from bot.intake.places import PlaceMention, find_places
 from bot.intake.post_time import resolve_post_time
-from bot.pii import find_id_numbers, find_phones
-from bot.sources import KNOWN_HOSTS, source_from_link
 
 PLATFORMS = ("hongwang", "wenzheng_hunan", "douyin", "weibo", "wechat", "other")
 

@@ -1,6 +1,6 @@
 """The DingTalk adapter: how the bot speaks in DingTalk (sends) and fetches screenshots.
 
-Which channel a message takes (PROTOCOLS.md §0, §6, §7):
+Which channel a message takes (docs/protocols.md §0, §6, §7):
 1. a reply whose ``sessionWebhook`` is still valid → that webhook, with real @ (``at.atUserIds``
    plus ``@userid`` in the text: DingTalk only notifies when both are present);
 2. a unit group with a custom robot (``Unit.robots["dingtalk"] = {access_token, secret}``) →
@@ -8,7 +8,7 @@ Which channel a message takes (PROTOCOLS.md §0, §6, §7):
 3. a group without a custom robot → OpenAPI ``groupMessages/send`` (cannot @: names stay as text);
 4. a person → OpenAPI ``oToMessages/batchSend`` with the app token cached in Redis.
 Errors: 130101 → retry after the throttle; 310000/300001 on a custom robot → misconfigured:
-failed, the office told once; OpenAPI 401 → token refreshed and the call retried once.
+failed, reported as misconfigured (the outbox tells the office once); OpenAPI 401 → token refreshed and the call retried once.
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ from typing import Any
 import requests
 from sqlalchemy import select
 
-from bot.media_links import publish_png
-from bot.messages import ImageRef, OutgoingMessage, SendResult
+from bot.messaging.media_links import publish_png
+from bot.messaging.messages import ChannelProblem, ImageRef, OutgoingMessage, SendResult
 from bot.platforms.dingtalk_protocol import hmac_sign
 from bot.platforms.http_json import post_for_errcode
 from bot.platforms.ratelimit import TokenBucket
@@ -173,8 +173,10 @@ class DingTalkAdapter:
             self.services.redis.set(throttle_key, "1", ex=THROTTLE_S)
             return SendResult(ok=False, error=result.error, retryable=True, retry_after_s=THROTTLE_S)
         if code in MISCONFIGURED:
-            self._tell_office_once(robot["unit"], robot_id, code)
-            return SendResult(ok=False, error=result.error, retryable=False)
+            return SendResult(ok=False, error=result.error, retryable=False, misconfigured=ChannelProblem(
+                platform="dingtalk", unit_code=robot["unit"], key=f"dingtalk-robot:{robot['unit']}:{robot_id}",
+                advice=(f"钉钉群的自定义机器人发送失败（错误码 {code}）：请检查机器人的加签密钥、关键词或 IP 白名单，"
+                        "并运行 python -m bot dingtalk check。")))
         return result
 
     def _post_robot_json(self, url: str, body: dict[str, Any], params: dict[str, str] | None) -> SendResult:
@@ -186,36 +188,6 @@ class DingTalkAdapter:
         if errcode == 0:
             return SendResult(ok=True, platform_message_id="ok")
         return SendResult(ok=False, error=f"errcode {errcode} {errmsg}", retryable=errcode not in MISCONFIGURED)
-
-    def _tell_office_once(self, unit_code: str, robot_id: str, code: int) -> None:
-        """One alert per broken robot configuration, through the outbox like any other post."""
-        from sqlalchemy.exc import IntegrityError
-
-        from bot.addressing import Post
-        from bot.directory import find_unit, office_unit
-        from bot.outbox import add_post, enqueue_delivery
-        from models import OutboundMessage
-
-        key = f"dingtalk:robot-misconfigured:{unit_code}:{robot_id}"
-        try:
-            with self.services.sessions() as session, session.begin():
-                if session.scalar(select(OutboundMessage.id).where(OutboundMessage.dedupe_key == key)):
-                    return
-                office = office_unit(session)
-                unit = find_unit(session, unit_code)
-                if office is None:
-                    return
-                name = unit.name if unit else unit_code
-                text = (f"【配置错误】{name}钉钉群的自定义机器人发送失败（错误码 {code}）："
-                        "请检查机器人的加签密钥、关键词或 IP 白名单，并运行 python -m bot dingtalk check。")
-                row = add_post(session, self.services, Post(text=text, unit=office, purpose="alert"), dedupe_key=key)
-                if row is None:
-                    return
-                row_id = row.id
-        except IntegrityError:
-            return  # another worker raised the same alert first
-        log.warning("custom robot misconfigured unit=%s errcode=%s: office alerted", unit_code, code)
-        enqueue_delivery(self.services, row_id)
 
     # ---- OpenAPI (app robot) ---------------------------------------------------------------
     def access_token(self, *, refresh: bool = False) -> str:
@@ -263,7 +235,7 @@ class DingTalkAdapter:
 
     @staticmethod
     def _msg_param(message: OutgoingMessage, text: str, title: str) -> tuple[str, str]:
-        # msgParam is a JSON *string* (PROTOCOLS.md §6).
+        # msgParam is a JSON *string* (docs/protocols.md §6).
         if message.format == "markdown":
             return "sampleMarkdown", json.dumps({"title": title, "text": text}, ensure_ascii=False)
         return "sampleText", json.dumps({"content": text}, ensure_ascii=False)

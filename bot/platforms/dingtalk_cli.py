@@ -9,7 +9,7 @@ import logging
 def cmd_stream(args: argparse.Namespace) -> int:
     from bot.config import Settings
     from bot.platforms.dingtalk_stream import run
-    from bot.services import build_services
+    from bot.wiring import build_services
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     run(build_services(Settings.from_env()))
@@ -19,7 +19,7 @@ def cmd_stream(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from bot.config import Settings
     from bot.platforms.dingtalk_check import run_checks
-    from bot.services import build_services
+    from bot.wiring import build_services
 
     problems = run_checks(build_services(Settings.from_env()), send_test=args.send_test, out=print)
     return 1 if problems else 0

@@ -1,7 +1,7 @@
 """DingTalk wire format as pure functions: signatures, the reply handle, callback parsing.
 
 No I/O here, so the HTTP view, the Stream process and the tests share one implementation.
-Sources (PROTOCOLS.md §6-7):
+Sources (docs/protocols.md §6-7):
 - callback sign: https://open.dingtalk.com/document/isvapp/receive-message
   ``sign = Base64(HmacSHA256(appSecret, timestamp + "\\n" + appSecret))``, reject if |now-ts| > 1 h;
 - custom robot 加签: https://open.dingtalk.com/document/group/custom-robot-access (same HMAC with the
@@ -17,7 +17,7 @@ import hmac
 from datetime import UTC, datetime
 from typing import Any
 
-from bot.messages import ImageRef, IncomingMessage
+from bot.messaging.messages import ImageRef, IncomingMessage
 
 CALLBACK_WINDOW_MS = 3600 * 1000  # the doc's one-hour window
 

@@ -4,7 +4,7 @@ WebSocket, so county intranets need no public callback URL.
 Uses the official ``dingtalk-stream`` 0.24.3 client (open-dingtalk/dingtalk-stream-sdk-python).
 It reads ``DINGTALK_OPENAPI_ENDPOINT`` at import time (``dingtalk_stream/utils.py``), so the env var
 is settled before the first import here. Each CALLBACK frame goes through the same parse and
-``bot.inbound.accept`` (dedupe + store + enqueue) as the HTTP view; the ACK is sent only after the
+``bot.messaging.inbound.accept`` (dedupe + store + enqueue) as the HTTP view; the ACK is sent only after the
 row is committed, so a crash in between makes DingTalk redeliver instead of losing the message.
 """
 
@@ -15,7 +15,7 @@ import logging
 import os
 from typing import Any
 
-from bot.inbound import accept
+from bot.messaging.inbound import accept
 from bot.platforms.dingtalk_protocol import CallbackRejected, parse_callback
 from bot.services import Services
 

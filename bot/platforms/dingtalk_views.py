@@ -13,7 +13,7 @@ import time
 
 from flask import Blueprint, abort, current_app, jsonify, request
 
-from bot.inbound import accept
+from bot.messaging.inbound import accept
 from bot.platforms.dingtalk_protocol import CallbackRejected, parse_callback, verify_callback
 from bot.web import services_of
 

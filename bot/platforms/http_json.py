@@ -1,6 +1,6 @@
 """POST a JSON body to a robot endpoint that answers HTTP 200 with ``errcode`` (WeCom, DingTalk).
 
-HTTP 200 alone is not success (PROTOCOLS.md §8.4): transport failures, 5xx and non-JSON answers
+HTTP 200 alone is not success (docs/protocols.md §8.4): transport failures, 5xx and non-JSON answers
 are retryable failures; otherwise the caller maps the platform's ``errcode``.
 """
 
@@ -11,7 +11,7 @@ from typing import Any
 
 import requests
 
-from bot.messages import SendResult
+from bot.messaging.messages import SendResult
 
 
 def post_for_errcode(

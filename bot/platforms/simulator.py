@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from bot.messages import ImageRef, OutgoingMessage, SendResult
+from bot.messaging.messages import ImageRef, OutgoingMessage, SendResult
 from bot.services import Services
 from models import OutboundMessage, SimulatorMessage
 

@@ -2,7 +2,7 @@
 
 WeCom robots cap text at 2,048 and markdown at 4,096 bytes; DingTalk has similar caps. CJK
 characters are 3 bytes, so the limit is counted on the encoded text, never on ``len(str)``
-(PROTOCOLS.md §8.2). Parts break preferably at line ends, otherwise between characters, and
+(docs/protocols.md §8.2). Parts break preferably at line ends, otherwise between characters, and
 never inside a mention (``<@userid>``), a ``<font …>…</font>`` span or a markdown link, so
 every @ still notifies and no colour tag is left open.
 

@@ -1,6 +1,6 @@
 """The WeCom (企业微信) adapter: sends through group robots, the app API and ``response_url``.
 
-Routes for a message to a chat (PROTOCOLS.md §0):
+Routes for a message to a chat (docs/protocols.md §0):
 1. the unit's group robot webhook (``Unit.robots["wecom"]["webhook_key"]``): the only way to
    @ someone so that they are notified — ``mentioned_list`` for text, ``<@userid>`` in markdown
    (https://developer.work.weixin.qq.com/document/path/99110);
@@ -21,6 +21,7 @@ import base64
 import hashlib
 import json
 import logging
+from dataclasses import replace
 from typing import Any
 
 import requests
@@ -29,7 +30,7 @@ from wechatpy.enterprise import WeChatClient
 from wechatpy.exceptions import APILimitedException, WeChatClientException
 from wechatpy.session.redisstorage import RedisStorage
 
-from bot.messages import ImageRef, OutgoingMessage, SendResult
+from bot.messaging.messages import ChannelProblem, ImageRef, OutgoingMessage, SendResult
 from bot.platforms.http_json import post_for_errcode
 from bot.platforms.ratelimit import TokenBucket
 from bot.platforms.splitting import split_message
@@ -43,7 +44,7 @@ TEXT_MAX_BYTES = 2048  # robot and app text.content
 MARKDOWN_MAX_BYTES = 4096  # robot markdown.content
 APP_MARKDOWN_MAX_BYTES = 2048  # app message markdown
 SENT_PARTS_TTL_S = 7 * 86400
-# Robot error codes (doc 99110 and PROTOCOLS.md §4).
+# Robot error codes (doc 99110 and docs/protocols.md §4).
 ERR_RATE = 45009
 ERR_BAD_KEY = 93000
 ERR_BAD_FIELD = 40058
@@ -62,7 +63,7 @@ class _TokenStorage(RedisStorage):  # type: ignore[misc]
 
 
 class AppClient(WeChatClient):  # type: ignore[misc]
-    """wechatpy's enterprise client with the host configurable (PROTOCOLS.md §5: ``gettoken`` and
+    """wechatpy's enterprise client with the host configurable (docs/protocols.md §5: ``gettoken`` and
     media downloads are hard-coded to qyapi.weixin.qq.com in 1.8.18)."""
 
     def __init__(self, config: WeComConfig, redis: Any) -> None:
@@ -182,7 +183,9 @@ class WeComAdapter:
                 if "45009" in result.error:
                     bucket.drain()
                 if ERR_BAD_KEY_TEXT in result.error:
-                    self._report_bad_robot(unit_code)
+                    return replace(result, misconfigured=ChannelProblem(
+                        platform="wecom", unit_code=unit_code, key=f"wecom-robot:{unit_code}",
+                        advice="企业微信群机器人地址无效（93000），消息未能发出。请在单位名录中更新该群机器人的 webhook key。"))
                 return result
             self.services.redis.hset(sent_key, str(index), "1")
             self.services.redis.expire(sent_key, SENT_PARTS_TTL_S)
@@ -269,48 +272,6 @@ class WeComAdapter:
             self.services.redis.hset(sent_key, str(index), "1")
             self.services.redis.expire(sent_key, SENT_PARTS_TTL_S)
         return SendResult(ok=True, platform_message_id=f"wecom-app:{len(parts)}")
-
-    def _report_bad_robot(self, unit_code: str) -> None:
-        """Tell the office, once a day per unit, that a unit's robot key is refused (93000)."""
-        from bot.addressing import Post, resolve
-        from bot.directory import office_unit
-        from bot.outbox import add_outbound, enqueue_delivery
-        from models import Unit
-
-        services = self.services
-        day = services.clock.now().strftime("%Y%m%d")
-        ids: list[int] = []
-        with services.sessions() as session, session.begin():
-            office = office_unit(session)
-            unit = session.scalar(select(Unit).where(Unit.code == unit_code))
-            if office is None or unit is None:
-                return
-            text = (f"【机器人配置错误】{unit.name}群的企业微信群机器人地址无效（93000），消息未能发出。"
-                    f"请在单位名录中更新该群机器人的 webhook key。")
-            available = set(services.adapters)
-            if office.code == unit_code:
-                available.discard("wecom")  # the office's own robot is broken: another channel
-            prefer = "wecom" if "wecom" in available else None
-            targets = [resolve(Post(text=text, unit=office, purpose="robot_error"), available, prefer=prefer)]
-            if targets[0] is None:  # no other group channel: tell the office staff one by one (app messages)
-                targets = [resolve(Post(text=text, person=p, purpose="robot_error"), set(services.adapters))
-                           for p in office.members if p.role in ("office", "dispatcher")]
-            for index, target in enumerate(targets):
-                if target is None:
-                    continue
-                key = f"wecom:badkey:{unit_code}:{day}:{index}"
-                from models import OutboundMessage
-
-                if session.scalar(select(OutboundMessage.id).where(OutboundMessage.dedupe_key == key)):
-                    continue
-                platform, outgoing = target
-                row = add_outbound(session, services, platform=platform, message=outgoing, dedupe_key=key,
-                                   purpose="robot_error")
-                session.flush()
-                ids.append(row.id)
-        for outbound_id in ids:
-            enqueue_delivery(services, outbound_id)
-        log.warning("wecom robot key refused unit=%s; office notified=%s", unit_code, bool(ids))
 
     # ----------------------------------------------------------------- images
     def fetch_image(self, image: ImageRef) -> bytes:

@@ -1,6 +1,6 @@
 """WeCom callback crypto on top of wechatpy: constant-time signature check and media decryption.
 
-Algorithm (PROTOCOLS.md §1; https://developer.work.weixin.qq.com/document/path/96466 and
+Algorithm (docs/protocols.md §1; https://developer.work.weixin.qq.com/document/path/96466 and
 /101033): ``msg_signature = sha1(sorted(token, timestamp, nonce, encrypt))``; the payload is
 AES-256-CBC with ``key = b64decode(EncodingAESKey + "=")``, ``IV = key[:16]``, PKCS#7 to 32 bytes,
 framing ``random16 + len + msg + receiveid`` (receiveid = CorpID for the app, "" for the AI bot).
@@ -69,7 +69,7 @@ class CallbackCrypto:
 def decrypt_media(data: bytes, encoding_aes_key: str) -> bytes:
     """An AI-bot image/file download: AES-256-CBC, IV = key[:16], PKCS#7 (32-byte blocks), no framing.
 
-    Source: WecomTeam/aibot-node-sdk src/crypto.ts (PROTOCOLS.md §3 "File decrypt").
+    Source: WecomTeam/aibot-node-sdk src/crypto.ts (docs/protocols.md §3 "File decrypt").
     """
     key = aes_key(encoding_aes_key)
     plain = WeChatCipher(key).decrypt(data)

@@ -1,6 +1,6 @@
 """Decrypted WeCom payloads → IncomingMessage. Pure functions, no I/O.
 
-AI bot JSON fields: https://developer.work.weixin.qq.com/document/path/100719 (PROTOCOLS.md §3);
+AI bot JSON fields: https://developer.work.weixin.qq.com/document/path/100719 (docs/protocols.md §3);
 app XML fields: https://developer.work.weixin.qq.com/document/path/96466 (§2).
 """
 
@@ -12,7 +12,7 @@ from typing import Any
 
 import defusedxml.ElementTree as SafeET
 
-from bot.messages import ImageRef, IncomingMessage
+from bot.messaging.messages import ImageRef, IncomingMessage
 
 RESPONSE_URL_TTL = timedelta(hours=1)  # doc 101138: valid 1 h, usable once
 # The bot's own @name at the start of a group message ("@督办助手 派 东湖街道").
@@ -73,7 +73,7 @@ def aibot_message(data: dict[str, Any], now: datetime) -> IncomingMessage | None
     quoted_texts: list[str] = []
     quote = data.get("quote")
     if isinstance(quote, dict):
-        # A group screenshot often arrives as an @-reply quoting the image (PROTOCOLS.md §3).
+        # A group screenshot often arrives as an @-reply quoting the image (docs/protocols.md §3).
         _collect(str(quote.get("msgtype", "")), quote, quoted_texts, images, "")
     response_url = str(data.get("response_url") or "")
     return IncomingMessage(

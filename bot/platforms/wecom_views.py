@@ -20,8 +20,8 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, request
 
-from bot.inbound import accept
-from bot.messages import IncomingMessage
+from bot.messaging.inbound import accept
+from bot.messaging.messages import IncomingMessage
 from bot.platforms.wecom_config import WeComConfig
 from bot.platforms.wecom_crypto import CallbackCrypto, CryptoError
 from bot.platforms.wecom_parse import PayloadError, aibot_message, app_message, parse_xml

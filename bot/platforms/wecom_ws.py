@@ -1,6 +1,6 @@
 """The AI bot's long connection (长连接): ``python -m bot wecom-ws``. No public URL needed.
 
-Protocol (PROTOCOLS.md §3 "WebSocket mode", from WecomTeam/aibot-node-sdk src/ws.ts): frames
+Protocol (docs/protocols.md §3 "WebSocket mode", from WecomTeam/aibot-node-sdk src/ws.ts): frames
 ``{cmd, headers: {req_id}, body}``; we send ``aibot_subscribe {bot_id, secret}``, then ``ping``
 every 30 s; WeCom sends ``aibot_msg_callback`` / ``aibot_event_callback`` (``disconnected_event``
 = a newer connection replaced ours). A message is answered with ``aibot_respond_msg`` carrying
@@ -25,7 +25,7 @@ from typing import Any
 from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 
-from bot.inbound import accept
+from bot.messaging.inbound import accept
 from bot.platforms.wecom_config import WeComConfig
 from bot.platforms.wecom_parse import PayloadError, aibot_message
 from bot.services import Services

@@ -4,7 +4,7 @@ one digest OutboundMessage per chat, enqueue the sends.
 Exactly-once comes from the database, not Redis: a row is claimed by one UPDATE … RETURNING
 (two schedulers or two sweeps cannot both claim it), the digest is inserted in the same
 transaction under a dedupe key derived from the claimed ids, and the outbox never sends a
-``sent`` row twice. If Redis loses the send job, ``bot.recovery`` re-enqueues the row.
+``sent`` row twice. If Redis loses the send job, ``bot.messaging.recovery`` re-enqueues the row.
 """
 
 from __future__ import annotations
@@ -19,10 +19,11 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
-from bot.addressing import Post
-from bot.directory import office_unit, on_duty
-from bot.outbox import add_post, enqueue_delivery
-from bot.reminders.policy import ReminderPolicy, load_policy
+from bot.cases.directory import office_unit, on_duty
+from bot.cases.reminder_policy import ReminderPolicy, load_policy
+from bot.cases.status import DONE_VALUES, OPEN_VALUES, WITH_UNIT_VALUES
+from bot.messaging.addressing import Post
+from bot.messaging.outbox import add_post, enqueue_delivery
 from bot.reminders.texts import (
     WorkdayCounter,
     digest_header,
@@ -37,7 +38,7 @@ from models import Case, CaseUnit, DutyShift, OutboundMessage, Person, Reminder,
 log = logging.getLogger(__name__)
 
 BATCH = 1000
-OPEN = ("pending", "returned", "dispatched", "signed", "in_progress")
+OPEN = OPEN_VALUES
 HANDOVER_WINDOW = timedelta(hours=2)
 
 
@@ -77,8 +78,8 @@ def claim_due(session: Session, now: datetime, limit: int = BATCH) -> list[int]:
 
 def _still_relevant(reminder: Reminder, case: Case) -> bool:
     if reminder.kind == "followup":
-        return case.status in ("closed", "verified")
-    if case.status not in ("dispatched", "signed", "in_progress"):
+        return case.status in DONE_VALUES
+    if case.status not in WITH_UNIT_VALUES:
         return False
     if reminder.kind == "sign":
         link = case.unit_link(reminder.unit_id or 0)
@@ -292,14 +293,7 @@ def schedule_wakeup(services: Services, now: datetime) -> None:
         return
     wall = datetime.now(next_due.tzinfo) + (next_due - now)  # the demo clock may run ahead of the wall clock
     try:
-        services.queue.enqueue_at(wall, "bot.reminders.sweep.sweep_job", job_id=f"reminder-wakeup-{int(next_due.timestamp())}",
+        services.queue.enqueue_at(wall, "bot.jobs.sweep_reminders", job_id=f"reminder-wakeup-{int(next_due.timestamp())}",
                                   job_timeout=120, result_ttl=60)
     except Exception as exc:  # Redis down: the cron sweep covers it
         log.warning("wake-up not scheduled: %s", exc.__class__.__name__)
-
-
-def sweep_job() -> int:
-    """The cron entry point."""
-    from bot.jobs import worker_services
-
-    return sweep(worker_services()).claimed

@@ -3,12 +3,10 @@ overdue in working days, and what to reply."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
-from typing import Any
+from datetime import datetime
 
-from bot.deadlines import DeadlineCalculator
-from bot.lifecycle import working_days_left
-from bot.pii import mask_text
+from bot.cases.deadlines import DeadlineCalculator, WorkdayCounter, working_days_left
+from bot.cases.pii import mask_text
 from models import Case, Reminder
 
 TITLE_CHARS = 24
@@ -21,36 +19,6 @@ def _title(case: Case) -> str:
 
 def _due(calc: DeadlineCalculator, moment: datetime) -> str:
     return calc.local(moment).strftime("%m-%d %H:%M")
-
-
-class WorkdayCounter:
-    """Working days between dates in O(1) after one pass over the calendar.
-
-    ``chinese_calendar.is_workday`` costs ~20 µs a call; counting day by day for 1,000 reminders
-    whose deadlines lie months apart took seconds. One cumulative table per sweep instead."""
-
-    def __init__(self, calc: DeadlineCalculator) -> None:
-        self.calc = calc
-        self.first: date | None = None
-        self.cumulative: list[int] = []
-
-    def _extend(self, low: date, high: date) -> None:
-        if self.first is not None and low >= self.first and (high - self.first).days < len(self.cumulative):
-            return
-        first = min(low, self.first or low)
-        last = max(high, self.first + timedelta(days=len(self.cumulative) - 1) if self.first else high)
-        total, table = 0, []
-        for offset in range((last - first).days + 1):
-            total += self.calc.calendar.is_workday(first + timedelta(days=offset))
-            table.append(total)
-        self.first, self.cumulative = first, table
-
-    def days_left(self, now: datetime, due_at: datetime) -> int:
-        """Same as bot.lifecycle.working_days_left: working days in (today, due day], negative when past."""
-        start, end = self.calc.local(now).date(), self.calc.local(due_at).date()
-        self._extend(min(start, end), max(start, end))
-        assert self.first is not None
-        return self.cumulative[(end - self.first).days] - self.cumulative[(start - self.first).days]
 
 
 def reminder_line(calc: DeadlineCalculator, reminder: Reminder, case: Case, now: datetime,
@@ -99,16 +67,6 @@ def failed_line(number: str, unit_name: str | None) -> str:
 
 def digest_text(header: str, lines: list[str]) -> str:
     return "\n".join([header, *lines])
-
-
-def rewrite_digest(payload: dict[str, Any], lines: list[str]) -> dict[str, Any]:
-    """The same digest without the withdrawn lines (the header's count follows)."""
-    text = str(payload.get("text", ""))
-    header = text.split("\n", 1)[0]
-    import re
-
-    header = re.sub(r"\d+ 件", f"{len(lines)} 件", header, count=1)
-    return {**payload, "text": digest_text(header, lines)}
 
 
 def handover_text(calc: DeadlineCalculator, incoming: str, outgoing: str | None, cases: list[Case],

@@ -13,8 +13,8 @@ import logging
 from functools import lru_cache
 from typing import Any
 
+from bot.cases.sources import label as source_label
 from bot.reports.stats import Stats
-from bot.sources import label as source_label
 
 log = logging.getLogger(__name__)
 

@@ -12,11 +12,12 @@ from sqlalchemy import and_, func, select
 from sqlalchemy import case as when
 from sqlalchemy.orm import Session
 
-from bot.sources import OFFICIAL_BOARDS
+from bot.cases.sources import OFFICIAL_BOARDS
+from bot.cases.status import DONE_VALUES, OPEN_VALUES
 from models import Case, CaseEvent, CaseUnit, ExtensionRequest, Reminder, Reply, Unit
 
-OPEN = ("pending", "returned", "dispatched", "signed", "in_progress")
-DONE = ("closed", "verified")
+OPEN = OPEN_VALUES
+DONE = DONE_VALUES
 SIGN_WINDOW = timedelta(hours=24)  # 按期签收: signed within 24 hours of dispatch (网络问政 practice)
 
 
@@ -131,7 +132,7 @@ def compute_stats(session: Session, start: datetime, end: datetime, now: datetim
     ).where(created)).one()
     s.new_total, s.new_closed, s.supervised = (int(x or 0) for x in row)
     s.new_by_source = {k: int(v) for k, v in session.execute(
-        select(Case.source_platform, func.count()).where(created).group_by(Case.source_platform))}
+        select(Case.source, func.count()).where(created).group_by(Case.source))}
     s.official = sum(v for k, v in s.new_by_source.items() if k in OFFICIAL_BOARDS)
     s.apps = s.new_total - s.official
     s.by_category = {k or "未分类": int(v) for k, v in session.execute(

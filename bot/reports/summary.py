@@ -15,14 +15,14 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from bot.addressing import Post
-from bot.directory import office_unit
-from bot.outbox import add_post, enqueue_delivery
-from bot.reminders.policy import load_policy
+from bot.cases.directory import office_unit
+from bot.cases.reminder_policy import load_policy
+from bot.cases.sources import label as source_label
+from bot.messaging.addressing import Post
+from bot.messaging.outbox import add_post, enqueue_delivery
 from bot.reports.chart import summary_chart
 from bot.reports.stats import Stats, compute_stats
 from bot.services import Services
-from bot.sources import label as source_label
 from models import OutboundMessage, ReportRun, Unit
 
 log = logging.getLogger(__name__)
@@ -121,13 +121,6 @@ def summary_tick(services: Services, now: datetime | None = None) -> list[int]:
     if today.day == 1:
         sent += send_summary(services, "monthly", today, now)
     return sent
-
-
-def summary_job() -> int:
-    """The cron entry point."""
-    from bot.jobs import worker_services
-
-    return len(summary_tick(worker_services()))
 
 
 __all__ = ["OutboundMessage", "period", "send_summary", "summary_text", "summary_tick"]

@@ -17,7 +17,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from bot.pii import mask_text
+from bot.cases.pii import mask_text
+from bot.cases.status import DONE_VALUES, OPEN_VALUES
 
 PLACE = re.compile(r"(?:[A-Z]\d*[市区县])?[\u4e00-\u9fa5A-Za-z0-9]{2,4}?(?:小区|花园|广场|镇|乡|街道|村|社区|路|大道|学校|中学|小学|医院|市场|公园|工业园)")
 STOP_PLACES = {"A市", "本小区", "我们小区", "该小区", "这个小区"}
@@ -169,7 +170,7 @@ def draft_text(topic: Topic, now: datetime, window_days: int = 30) -> str:
         "涉及单位: " + ("、".join(f"{u} {n} 件" for u, n in units.most_common()) or "未分派"),
         "趋势: " + _trend(topic, now),
         "已办情况: " + (f"已回复 {sum(1 for i in topic.items if i.replies)} 件，"
-                      f"未办结 {sum(1 for i in topic.items if i.status not in ('closed', 'verified'))} 件"),
+                      f"未办结 {sum(1 for i in topic.items if i.status not in DONE_VALUES)} 件"),
         "工单: " + "；".join(f"{i.number or i.id} {mask_text(i.title)[:20]}" for i in topic.items[:8])
         + ("…" if len(topic.items) > 8 else ""),
         "建议: （请填写处置建议，如：由牵头单位统筹、开展专项整治）",
@@ -215,7 +216,7 @@ def items_from_cases(session: Any, now: datetime, window_days: int = 30) -> list
     since = now - timedelta(days=window_days)
     cases = session.scalars(
         select(Case).where(Case.status != "duplicate", or_(Case.created_at >= since, Case.status.in_(
-            ("pending", "returned", "dispatched", "signed", "in_progress"))))
+            OPEN_VALUES)))
         .options(selectinload(Case.replies), selectinload(Case.lead_unit))
     )
     return [TopicItem(id=c.id, title=c.title, body=c.body, created_at=c.created_at, place=c.place,
@@ -228,9 +229,9 @@ def send_drafts(services: Any, *, window_days: int = 30, min_cases: int = 5, doc
     once (dedupe key per topic's first case) and optionally write the .docx. Returns the drafts."""
     from sqlalchemy.exc import IntegrityError
 
-    from bot.addressing import Post
-    from bot.directory import office_unit
-    from bot.outbox import add_post, enqueue_delivery
+    from bot.cases.directory import office_unit
+    from bot.messaging.addressing import Post
+    from bot.messaging.outbox import add_post, enqueue_delivery
 
     now = services.clock.now()
     drafts: list[str] = []

@@ -7,8 +7,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
+from bot.cases.sources import label as source_label
 from bot.reports.stats import Stats
-from bot.sources import label as source_label
 
 UNIT_HEADERS = ("单位", "交办", "办结", "按期办结", "按期办结率", "超期未结")
 

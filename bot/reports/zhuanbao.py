@@ -19,10 +19,10 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from bot.addressing import Post
-from bot.directory import office_unit
-from bot.outbox import add_post, enqueue_delivery
-from bot.reminders.policy import load_policy
+from bot.cases.directory import office_unit
+from bot.cases.reminder_policy import load_policy
+from bot.messaging.addressing import Post
+from bot.messaging.outbox import add_post, enqueue_delivery
 from bot.reports.topics import Topic, draft_text, find_topics, items_from_cases, write_docx
 from bot.services import Services
 from models import ReportRun
@@ -120,10 +120,3 @@ def notify_new_topics(services: Services, now: datetime | None = None) -> list[i
     if created:
         log.info("zhuanbao notices=%s", len(created))
     return created
-
-
-def zhuanbao_job() -> int:
-    """The cron entry point."""
-    from bot.jobs import worker_services
-
-    return len(notify_new_topics(worker_services()))

@@ -1,6 +1,6 @@
 """Dispatcher corrections → retraining of the unit model.
 
-Every dispatch stays in the database (bot.case_intake.dispatch_examples);
+Every dispatch stays in the database (bot.routing.drafts.dispatch_examples);
 `python -m bot routing retrain` turns them into examples here, adds them to the replies.jsonl
 examples and rebuilds the models. The category model does not change: corrections name units.
 """

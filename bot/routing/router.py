@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from bot.intake.places import PlaceMention, find_places
 from bot.routing.category_model import CategoryPrediction
-from bot.routing.directory import UnitDirectory, UnitInfo
 from bot.routing.unit_model import UnitModel
+from bot.routing.unit_profiles import UnitProfile, UnitProfiles
 from bot.routing.unit_types import TYPES_BY_KEY, UNIT_TYPES, UnitName, parse_unit_name
 
 # Blend of the three type signals, area factor and unit prior: grid-searched on five seeded 70/30
@@ -147,7 +147,7 @@ def _place_stem(place: str) -> str:
 
 
 def score_unit(
-    unit: UnitInfo,
+    unit: UnitProfile,
     parsed: UnitName,
     text: str,
     types: dict[str, float],
@@ -182,7 +182,7 @@ def score_unit(
 def propose_units(
     title: str | None,
     body: str | None,
-    directory: UnitDirectory,
+    directory: UnitProfiles,
     *,
     places: Sequence[PlaceMention] | None = None,
     category: CategoryPrediction | None = None,
@@ -202,7 +202,7 @@ def propose_units(
     }
     # Areas outside the directory (a county directory, a post naming the province) say nothing.
     prior_total = sum(model.area_prior.values()) if model is not None else 0
-    scored: list[tuple[float, UnitInfo, UnitName, list[str]]] = []
+    scored: list[tuple[float, UnitProfile, UnitName, list[str]]] = []
     for unit, parsed in zip(directory.units, parsed_units, strict=True):
         prior_share = model.area_prior.get(parsed.area or "", 0) / prior_total if model and prior_total else 0.0
         score, why = score_unit(unit, parsed, text, types, areas, math.sqrt(prior_share), category)

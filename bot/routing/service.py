@@ -6,15 +6,15 @@ from collections.abc import Sequence
 
 from bot.intake.places import PlaceMention
 from bot.routing.category_model import get_category_model
-from bot.routing.directory import UnitDirectory
 from bot.routing.router import RoutingResult, propose_units
 from bot.routing.unit_model import get_unit_model
+from bot.routing.unit_profiles import UnitProfiles
 
 
 def route_post(
     title: str | None,
     body: str | None,
-    directory: UnitDirectory,
+    directory: UnitProfiles,
     places: Sequence[PlaceMention] | None = None,
     top_k: int = 3,
 ) -> RoutingResult:

@@ -8,7 +8,8 @@ from flask import Flask, jsonify
 from werkzeug.exceptions import HTTPException
 
 from bot.config import Settings
-from bot.services import Services, build_services
+from bot.services import Services
+from bot.wiring import build_services, configured_platforms, load
 
 
 def create_app(config: Settings | None = None, services: Services | None = None) -> Flask:
@@ -26,12 +27,9 @@ def create_app(config: Settings | None = None, services: Services | None = None)
     from bot.web.media import blueprint as media
 
     app.register_blueprint(media)
-    if settings.simulator_enabled:
-        from bot.web.simulator import blueprint as simulator
-
-        app.register_blueprint(simulator)
-    for blueprint in _platform_blueprints(settings):
-        app.register_blueprint(blueprint)
+    for platform in configured_platforms(settings):
+        if platform.blueprint:
+            app.register_blueprint(load(platform.blueprint))
     from bot.web import dashboard
 
     dashboard.register(app, settings)
@@ -47,16 +45,6 @@ def create_app(config: Settings | None = None, services: Services | None = None)
         return redirect("/simulator") if settings.simulator_enabled else jsonify(service="督办助手")
 
     return app
-
-
-def _platform_blueprints(settings: Settings) -> list:  # type: ignore[type-arg]
-    import importlib
-
-    blueprints = []
-    for name, module in (("wecom", "bot.platforms.wecom_views"), ("dingtalk", "bot.platforms.dingtalk_views")):
-        if name in settings.platforms:
-            blueprints.append(importlib.import_module(module).blueprint)
-    return blueprints
 
 
 def services_of(app: Flask) -> Services:

@@ -82,8 +82,8 @@ def close_db(_exc: BaseException | None = None) -> None:
 
 
 def login_required(action: str | None = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Logged in, and (when given) allowed to do ``action`` per bot.web.dashboard.permissions."""
-    from bot.web.dashboard.permissions import can
+    """Logged in, and (when given) allowed to do ``action`` per bot.web.permissions."""
+    from bot.web.permissions import can
 
     def decorate(view: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(view)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from bot.lifecycle import Actor, Lifecycle
+from bot.cases.lifecycle import Actor, Lifecycle
 from bot.services import Services
 from models import Case, Person, Unit
 
@@ -35,7 +35,7 @@ def seed_demo_cases(services: Services) -> int:
         life = Lifecycle(session, services.deadlines, services.clock.now())
         count = 0
         for title, body, source, category, lead, co, steps in DEMO:
-            case = life.create_case(office, title=title, body=body, source_platform=source, category=category)
+            case = life.create_case(office, title=title, body=body, source=source, category=category)
             count += 1
             if lead is None or lead not in units:
                 continue

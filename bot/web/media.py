@@ -1,4 +1,4 @@
-"""GET /media/<token>.png: charts the bot linked in a platform message (see bot/media_links.py).
+"""GET /media/<token>.png: charts the bot linked in a platform message (see bot/messaging/media_links.py).
 
 No login: DingTalk clients fetch the image themselves. The signed, expiring token is the only
 key; anything else (tampered, expired, unknown) is a plain 404 that says nothing about why.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, send_file
 
-from bot.media_links import open_png
+from bot.messaging.media_links import open_png
 from bot.web import services_of
 
 blueprint = Blueprint("media", __name__)

@@ -1,5 +1,5 @@
 """The simulator's page and JSON API. Its POST goes through the same webhook path as WeCom and
-DingTalk: parse → IncomingMessage → ``bot.inbound.accept`` (store, commit, enqueue) → 202."""
+DingTalk: parse → IncomingMessage → ``bot.messaging.inbound.accept`` (store, commit, enqueue) → 202."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from flask import Blueprint, abort, current_app, jsonify, render_template, reque
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, selectinload
 
-from bot.inbound import accept
-from bot.messages import ChatType, ImageRef, IncomingMessage
+from bot.messaging.inbound import accept
+from bot.messaging.messages import ChatType, ImageRef, IncomingMessage
 from bot.web import services_of
 from models import Person, PlatformIdentity, SimulatorMessage, Unit
 

@@ -11,7 +11,8 @@ from sqlalchemy import select
 
 from bot.config import Settings
 from bot.db import upgrade
-from bot.services import Services, build_services
+from bot.services import Services
+from bot.wiring import build_services
 from models import Person, PlatformIdentity, Unit
 from tests.fakes.dingtalk_server import FakeDingTalk, Sent
 from tests.support import LiveServer, drain

@@ -22,8 +22,8 @@ from tests.dingtalk.conftest import DingTalkClient
 from tests.support import drain
 
 
-def test_custom_robot_sign_vector_from_protocols_md() -> None:
-    # PROTOCOLS.md §7: secret "this is secret", timestamp 1577262236757.
+def test_custom_robot_sign_vector_from_protocol_notes() -> None:
+    # docs/protocols.md §7: secret "this is secret", timestamp 1577262236757.
     sign = hmac_sign("this is secret", 1577262236757)
     assert sign == "hmPWwU+7lVdm3ZZz0r9tSfx0L4Q26jWOZr9+Gs6EZQM="
     assert quote_plus(sign) == "hmPWwU%2B7lVdm3ZZz0r9tSfx0L4Q26jWOZr9%2BGs6EZQM%3D"
@@ -48,8 +48,8 @@ def test_verify_callback_window_and_forgery() -> None:
 def test_outgoing_reply_handle_expiry_survives_the_outbox() -> None:
     from datetime import datetime, timezone
 
-    from bot.codec import outgoing_from_json, outgoing_to_json
-    from bot.messages import OutgoingMessage
+    from bot.messaging.codec import outgoing_from_json, outgoing_to_json
+    from bot.messaging.messages import OutgoingMessage
 
     expires = datetime.fromtimestamp(1613635652.738, tz=timezone.utc)
     message = OutgoingMessage(text="x", chat_id="cid", reply_handle="https://oapi.dingtalk.com/robot/sendBySession?session=abc",

@@ -10,9 +10,10 @@ import time
 import pytest
 import requests
 
-from bot.media_links import make_token, media_dir, open_png, publish_png
-from bot.messages import Mention, OutgoingMessage
-from bot.outbox import add_outbound, deliver
+from bot.messaging.delivery import deliver
+from bot.messaging.media_links import make_token, media_dir, open_png, publish_png
+from bot.messaging.messages import Mention, OutgoingMessage
+from bot.messaging.outbox import add_outbound
 from tests.dingtalk.conftest import DingTalkClient
 
 # A real, tiny PNG (1×1, grey): the bytes must come back unchanged.

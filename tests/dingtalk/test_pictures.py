@@ -11,8 +11,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from bot.codec import incoming_from_json
 from bot.jobs import worker_services
+from bot.messaging.codec import incoming_from_json
 from models import InboundMessage
 from tests.dingtalk.conftest import DingTalkClient
 from tests.support import drain, newest

@@ -6,8 +6,9 @@ import dataclasses
 
 from sqlalchemy import select
 
-from bot.messages import Mention, OutgoingMessage
-from bot.outbox import add_outbound, deliver
+from bot.messaging.delivery import deliver
+from bot.messaging.messages import Mention, OutgoingMessage
+from bot.messaging.outbox import add_outbound
 from bot.platforms.splitting import strip_numbering, utf8_len
 from models import OutboundMessage
 from tests.dingtalk.conftest import DingTalkClient

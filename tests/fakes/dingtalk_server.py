@@ -1,4 +1,4 @@
-"""A fake DingTalk on loopback, speaking the documented wire formats (PROTOCOLS.md §6-7).
+"""A fake DingTalk on loopback, speaking the documented wire formats (docs/protocols.md §6-7).
 
 HTTP (one Flask app, real sockets):
 - ``POST /v1.0/oauth2/accessToken`` → ``{"accessToken","expireIn"}``; ``revoke_tokens()`` makes

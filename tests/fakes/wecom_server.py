@@ -5,7 +5,7 @@ enforces text ≤ 2048 / markdown ≤ 4096 UTF-8 bytes with 40058, N/min per key
 keys with 93000), ``media/get``, AI-bot encrypted image URLs and ``aibot/response``. It also acts
 as the sender of callbacks: ``post_aibot``/``post_app`` encrypt and sign like WeCom and retry up to
 3 times when our webhook answers slowly or with an error (doc 96466: 5 s, "总共重试三次").
-Sources: PROTOCOLS.md §1–§5.
+Sources: docs/protocols.md §1–§5.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""A fake 智能机器人 long-connection gateway on loopback (frames per PROTOCOLS.md §3).
+"""A fake 智能机器人 long-connection gateway on loopback (frames per docs/protocols.md §3).
 
 Checks ``aibot_subscribe`` credentials and answers ``{headers:{req_id}, errcode, errmsg}``;
 answers ``ping``; records every frame the bot sends; pushes ``aibot_msg_callback`` frames; can

@@ -13,7 +13,7 @@ SAMPLE = Path(__file__).parent / "data" / "sample_post.png"
 
 def _run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "bot.intake.cli", *args],
+        [sys.executable, "-m", "bot.commands.intake", *args],
         cwd=ROOT,
         input=stdin,
         capture_output=True,
@@ -71,7 +71,7 @@ def test_route_with_unit_names_json(tmp_path: Path) -> None:
 
 def test_routing_cli_parses_retrain_options() -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "bot.routing.cli", "retrain", "--help"],
+        [sys.executable, "-m", "bot.commands.routing", "retrain", "--help"],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -1,4 +1,4 @@
-from bot.pii import find_id_numbers, find_phones, mask_text
+from bot.cases.pii import find_id_numbers, find_phones, mask_text
 
 
 def test_masks_mobile_landline_and_id() -> None:

@@ -1,4 +1,4 @@
-from bot.intake.repeats import OpenCase, find_repeat
+from bot.routing.repeats import OpenCase, find_repeat
 
 CASES = [
     OpenCase(

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from bot.lifecycle import Actor, Lifecycle
+from bot.cases.lifecycle import Actor, Lifecycle
 from bot.services import Services
 from models import Case, OutboundMessage, Person, Reminder, SimulatorMessage, Unit
 

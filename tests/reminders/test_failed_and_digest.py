@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.messages import OutgoingMessage, SendResult
+from bot.messaging.messages import OutgoingMessage, SendResult
 from bot.platforms.simulator import SimulatorAdapter
 from bot.reminders.sweep import sweep
 from bot.reports.stats import compute_stats

@@ -19,11 +19,13 @@ from rq.scheduler import RQScheduler
 
 from bot import embedded_redis
 from bot.config import ROOT
-from bot.messages import OutgoingMessage, SendResult
+from bot.jobs import sweep_reminders
+from bot.messaging.messages import OutgoingMessage, SendResult
+from bot.messaging.recovery import recover
 from bot.platforms.simulator import SimulatorAdapter
-from bot.recovery import recover
-from bot.reminders.sweep import sweep, sweep_job
-from bot.services import Services, build_services
+from bot.reminders.sweep import sweep
+from bot.services import Services
+from bot.wiring import build_services
 from tests.reminders.conftest import act, at, chat, new_case, outbound, reminders, set_now
 from tests.support import drain
 
@@ -91,7 +93,7 @@ def test_two_cron_schedulers_send_no_doubles(services: Services) -> None:
     _due_sign_reminder(services)
     schedulers = [CronScheduler(connection=services.redis, name=f"test-cron-{i}") for i in range(2)]
     for scheduler in schedulers:
-        scheduler.register(sweep_job, services.queue.name, interval=60, name="reminders-sweep")
+        scheduler.register(sweep_reminders, services.queue.name, interval=60, name="reminders-sweep")
         assert len(scheduler.enqueue_jobs()) == 1
     assert len(services.queue) == 2
     drain(services)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.reminders.policy import load_policy
+from bot.cases.reminder_policy import load_policy
 from bot.reminders.sweep import sweep
 from bot.services import Services
 from tests.reminders.conftest import act, at, chat, new_case, reminders, set_now

@@ -30,7 +30,7 @@ def seed_year(session: Session, *, year: int = 2026, closed: int = 1898, replies
         due = created + timedelta(days=9)
         closed_at = created + timedelta(days=3 + i % 8) if is_closed else None
         cases.append(dict(
-            number=f"DB-{year}-{i:07d}", status="closed" if is_closed else "in_progress", source_platform=source,
+            number=f"DB-{year}-{i:07d}", status="closed" if is_closed else "in_progress", source=source,
             title="t", body="b", request_type="投诉", urgent=False, supervised=i % (total // (supervised * scale)) == 1
             and i // (total // (supervised * scale)) < supervised * scale, lead_unit_id=unit.id, due_at=due,
             proposal={}, repeat_count=0, reopen_count=0, category=unit.categories[0] if unit.categories else None,

@@ -5,8 +5,9 @@ from __future__ import annotations
 from rq.cron import CronScheduler
 from sqlalchemy import select
 
+from bot.jobs import send_summaries
 from bot.reports.chart import MAX_BYTES
-from bot.reports.summary import summary_job, summary_tick
+from bot.reports.summary import summary_tick
 from bot.services import Services
 from models import OutboundMessage
 from tests.reminders.conftest import act, at, chat, new_case, set_now
@@ -24,7 +25,7 @@ def test_daily_summary_once_per_date_with_chart(services: Services) -> None:
     set_now(services, at("2026-12-01 09:01"))
     schedulers = [CronScheduler(connection=services.redis, name=f"summary-cron-{i}") for i in range(2)]
     for scheduler in schedulers:  # two schedulers started by mistake
-        scheduler.register(summary_job, services.queue.name, interval=60)
+        scheduler.register(send_summaries, services.queue.name, interval=60)
         scheduler.enqueue_jobs()
     drain(services)
     assert summary_tick(services) == []  # a rerun sends nothing

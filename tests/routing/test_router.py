@@ -5,10 +5,10 @@ from pathlib import Path
 import pytest
 
 from bot.routing.category_model import get_category_model
-from bot.routing.directory import UnitDirectory, UnitInfo, load_directory
 from bot.routing.feedback import as_examples, unit_model_with_feedback
 from bot.routing.router import propose_units
 from bot.routing.service import route_post
+from bot.routing.unit_profiles import UnitProfile, UnitProfiles, load_directory
 from bot.routing.unit_types import parse_unit_name
 
 NAMES = [
@@ -33,7 +33,7 @@ def test_unit_names_split_into_area_place_type() -> None:
 
 
 def test_units_known_only_by_name_are_routed_by_type_and_area() -> None:
-    directory = UnitDirectory.from_names(NAMES)
+    directory = UnitProfiles.from_names(NAMES)
     result = route_post("A3区小区物业乱收费", "A3区某小区物业公司擅自提高物业费，房屋维修基金去向不明。", directory)
     assert result.proposals[0].unit_name == "A3区住建局"
     assert len(result.proposals) == 3
@@ -53,14 +53,14 @@ def test_directory_entries_with_keywords_and_places(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     directory = load_directory(path)
-    assert directory.units[1] == UnitInfo("东湖街道办事处", places=("东湖街道",), parent="示例县人民政府")
+    assert directory.units[1] == UnitProfile("东湖街道办事处", places=("东湖街道",), parent="示例县人民政府")
     result = route_post("电梯坏了", "幸福小区电梯坏了一个月，物业不修。", directory)
     assert result.proposals[0].unit_name == "示例县住房和城乡建设局"
     assert "关键词: 物业" in result.proposals[0].reason
 
 
 def test_low_confidence_flag_on_empty_signal() -> None:
-    directory = UnitDirectory.from_names(NAMES)
+    directory = UnitProfiles.from_names(NAMES)
     result = propose_units("你好", "请问", directory, category=get_category_model().predict("你好", "请问"))
     assert result.low_confidence
 
@@ -74,11 +74,11 @@ def test_feedback_is_folded_into_the_unit_model() -> None:
 
 
 def test_empty_directory_gives_no_proposals() -> None:
-    assert route_post("标题", "正文", UnitDirectory()).proposals == []
+    assert route_post("标题", "正文", UnitProfiles()).proposals == []
 
 
 @pytest.mark.parametrize("name", ["A市教育局", "A7县教育局"])
 def test_area_decides_between_same_type_units(name: str) -> None:
-    directory = UnitDirectory.from_names(["A市教育局", "A7县教育局"])
+    directory = UnitProfiles.from_names(["A市教育局", "A7县教育局"])
     text = "A7县星沙中学乱收补课费" if name == "A7县教育局" else "A市各区学校寒假补课问题"
     assert route_post(None, text, directory).proposals[0].unit_name == name

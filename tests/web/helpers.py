@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from bot.lifecycle import Actor, Lifecycle
+from bot.cases.lifecycle import Actor, Lifecycle
 from bot.services import Services
 from bot.web.users import create_user
 from models import Case, Unit

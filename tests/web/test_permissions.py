@@ -33,7 +33,7 @@ def _client(app: Any, username: str) -> tuple[Any, str]:
 
 def _prepare(services: Services, action: str) -> int:
     """A case where ``action`` is legal in the lifecycle, handled by 住建局."""
-    from bot.lifecycle import Actor, Lifecycle
+    from bot.cases.lifecycle import Actor, Lifecycle
     from models import Person
 
     if action == "dispatch":

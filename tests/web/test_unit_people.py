@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from bot.directory import find_person
+from bot.cases.directory import find_person
 from bot.services import Services
 from models import Person, Unit
 from tests.web.helpers import csrf_from, login, make_users

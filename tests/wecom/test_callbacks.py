@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 import requests
 from sqlalchemy import func, select
 
-from bot.codec import incoming_from_json
+from bot.messaging.codec import incoming_from_json
 from models import Case, InboundMessage
 from tests.fakes.wecom_server import FakeWeCom
 from tests.support import drain

@@ -1,4 +1,4 @@
-"""Known-answer vectors (PROTOCOLS.md §1, from wechatpy tests/test_crypto.py) through our crypto."""
+"""Known-answer vectors (docs/protocols.md §1, from wechatpy tests/test_crypto.py) through our crypto."""
 
 from __future__ import annotations
 

@@ -6,9 +6,10 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from bot.addressing import Post, resolve
-from bot.codec import incoming_from_json
-from bot.outbox import add_outbound, deliver
+from bot.messaging.addressing import Post, resolve
+from bot.messaging.codec import incoming_from_json
+from bot.messaging.delivery import deliver
+from bot.messaging.outbox import add_outbound
 from models import Case, InboundMessage, OutboundMessage, Person
 from tests.support import newest
 from tests.wecom.conftest import ROBOT_KEYS, WeComBot

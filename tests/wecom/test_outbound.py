@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from bot.messages import Mention, OutgoingMessage
-from bot.outbox import add_outbound, deliver
+from bot.messaging.delivery import deliver
+from bot.messaging.messages import Mention, OutgoingMessage
+from bot.messaging.outbox import add_outbound
 from bot.platforms.splitting import strip_numbering
 from bot.services import Services
 from models import OutboundMessage, Unit
@@ -80,7 +81,7 @@ def test_bad_robot_key_fails_and_tells_the_office(wecom_services: Services, fake
     assert deliver(wecom_services, outbound_id) == "failed"
     assert "93000" in (_row(wecom_services, outbound_id).result or "")
     with wecom_services.sessions() as session:
-        notice = session.scalar(select(OutboundMessage).where(OutboundMessage.purpose == "robot_error"))
+        notice = session.scalar(select(OutboundMessage).where(OutboundMessage.purpose == "alert"))
         assert notice is not None
         notice_id = notice.id
     assert deliver(wecom_services, notice_id) == "sent"

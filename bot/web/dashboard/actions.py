@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.lifecycle import Actor, LifecycleError
-from bot.messages import IncomingMessage
-from bot.outbox import add_post, enqueue_delivery
+from bot.cases.errors import LifecycleError
+from bot.cases.lifecycle import Actor
+from bot.messaging.messages import IncomingMessage
+from bot.messaging.outbox import add_post, enqueue_delivery
 from bot.services import Services
-from bot.web.dashboard.permissions import can, may_view
+from bot.web.permissions import can, may_view
 from handlers import dispatching, office_actions, unit_actions
 from handlers.context import ChatContext
 from models import Case, Unit, User
@@ -120,7 +121,7 @@ def run_action(services: Services, session: Session, user_id: int, case_id: int,
         if row is not None:
             outbound_ids.append(row.id)
     session.commit()
-    # After the commit, as in bot/jobs.py; bot.recovery re-sends anything this enqueue misses.
+    # After the commit, as in bot/jobs.py; bot.messaging.recovery re-sends anything this enqueue misses.
     for outbound_id in outbound_ids:
         enqueue_delivery(services, outbound_id)
     return True, "\n".join(answers) or "已完成。"

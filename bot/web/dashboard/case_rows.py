@@ -6,8 +6,8 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from typing import Any
 
-from bot.lifecycle import STATUS_LABELS, WITH_UNIT, Status
-from bot.sources import label as source_label
+from bot.cases.sources import label as source_label
+from bot.cases.status import STATUS_LABELS, WITH_UNIT, Status
 from models import Case
 
 CASE_HEADERS = [
@@ -31,7 +31,7 @@ def case_rows(cases: Iterable[Case], now: datetime, local: Callable[[datetime], 
         late = case.status in with_unit and case.due_at is not None and case.due_at < now
         yield [
             case.number, shown(case.title), STATUS_LABELS[Status(case.status)], "是" if case.supervised else "",
-            source_label(case.source_platform), case.category or "", case.request_type,
+            source_label(case.source), case.category or "", case.request_type,
             case.lead_unit.name if case.lead_unit else "", co, case.place or "",
             naive(case.created_at), naive(case.dispatched_at), naive(case.due_at),
             naive(case.closed_at), "是" if late else "", case.satisfaction or "",

@@ -8,9 +8,10 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, s
 from sqlalchemy import Row, select
 from sqlalchemy.orm import selectinload
 
-from bot.codec import incoming_from_json
-from bot.lifecycle import OPEN_STATUSES, WITH_UNIT, Status, working_days_left
-from bot.sources import SOURCE_LABELS
+from bot.cases.deadlines import working_days_left
+from bot.cases.sources import SOURCE_LABELS
+from bot.cases.status import OPEN_STATUSES, WITH_UNIT, Status
+from bot.messaging.codec import incoming_from_json
 from bot.web.auth import _db_session, login_required, protect_forms
 from bot.web.dashboard import view_helpers as vh
 from bot.web.dashboard.actions import ActionRefused, run_action
@@ -28,7 +29,7 @@ from bot.web.dashboard.filters import (
     parse_filters,
 )
 from bot.web.dashboard.list_rows import list_rows
-from bot.web.dashboard.permissions import may_view, sees_phones
+from bot.web.permissions import may_view, sees_phones
 from models import Case, CaseUnit, InboundMessage, Unit
 
 blueprint = Blueprint("dashboard", __name__, url_prefix="/dashboard", template_folder="../templates")

@@ -22,12 +22,12 @@ from typing import Any
 from sqlalchemy.orm import selectinload
 from werkzeug.datastructures import MultiDict
 
-from bot.pii import mask_text
+from bot.cases.pii import mask_text
 from bot.services import Services
 from bot.web.dashboard import excel
 from bot.web.dashboard.case_rows import CASE_HEADERS, case_rows
 from bot.web.dashboard.filters import case_query, ordered, parse_filters
-from bot.web.dashboard.permissions import can, sees_phones
+from bot.web.permissions import can, sees_phones
 from models import Case, CaseUnit, User
 
 log = logging.getLogger(__name__)
@@ -36,7 +36,7 @@ EXPORT_TTL_S = 24 * 3600
 SYNC_EXPORT_ROWS = 5_000  # up to this many rows the download is built in the request
 MAX_JOB_ROWS = 200_000
 PROGRESS_EVERY = 500
-JOB = "bot.web.dashboard.export_jobs.run_export"
+JOB = "bot.jobs.run_export"
 _ID_CHARS = frozenset("0123456789abcdef")
 
 
@@ -113,12 +113,6 @@ def export_state(services: Services, export_id: str, user_id: int) -> ExportStat
     if int(fields["user_id"]) != user_id:
         return None
     return ExportState(export_id, user_id, fields["state"], int(fields["done"]), int(fields["total"]))
-
-
-def run_export(export_id: str) -> str:
-    from bot.jobs import worker_services
-
-    return build_export(worker_services(), export_id)
 
 
 def _progress(services: Services, key: str, rows: Iterable[list[Any]]) -> Iterator[list[Any]]:

@@ -14,9 +14,9 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, Select, exists, func, or_, select
 
-from bot.lifecycle import STATUS_LABELS, WITH_UNIT, Status
-from bot.sources import SOURCE_LABELS
-from bot.web.dashboard.permissions import scope_cases
+from bot.cases.sources import SOURCE_LABELS
+from bot.cases.status import STATUS_LABELS, WITH_UNIT, Status
+from bot.web.permissions import scope_cases
 from models import Case, CaseUnit, User
 
 MAX_QUERY_CHARS = 100
@@ -144,7 +144,7 @@ def apply_filters(query: Select, filters: CaseFilters, now: datetime, tz: str) -
         query = query.where(exists(select(CaseUnit.id).where(CaseUnit.case_id == Case.id,
                                                            CaseUnit.unit_id == filters.unit_id)))
     if filters.source:
-        query = query.where(Case.source_platform == filters.source)
+        query = query.where(Case.source == filters.source)
     if filters.category:
         query = query.where(Case.category == filters.category)
     if filters.supervised:
@@ -184,7 +184,7 @@ def ordered(query: Select, filters: CaseFilters) -> Select:  # type: ignore[type
 
 # The columns the case list shows: plain rows, not ORM objects (no identity map, no body or JSON to decode).
 LIST_COLUMNS = (Case.id, Case.number, Case.status, Case.title, Case.supervised, Case.urgent, Case.lead_unit_id,
-                Case.source_platform, Case.category, Case.created_at, Case.due_at)
+                Case.source, Case.category, Case.created_at, Case.due_at)
 
 
 def page_of(query: Select, filters: CaseFilters) -> Select:  # type: ignore[type-arg]

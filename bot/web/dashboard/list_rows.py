@@ -12,9 +12,9 @@ from datetime import datetime
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
-from bot.lifecycle import STATUS_LABELS, WITH_UNIT
-from bot.pii import mask_text
-from bot.sources import SOURCE_LABELS
+from bot.cases.pii import mask_text
+from bot.cases.sources import SOURCE_LABELS
+from bot.cases.status import STATUS_LABELS, WITH_UNIT
 
 _STATUS_TEXT = {status.value: text for status, text in STATUS_LABELS.items()}
 _WITH_UNIT = frozenset(status.value for status in WITH_UNIT)
@@ -52,7 +52,7 @@ def list_rows(rows: Iterable[Any], *, href_prefix: str, unit_names: Mapping[int,
             status=row.status, status_text=_STATUS_TEXT.get(row.status, row.status),
             late=row.status in _WITH_UNIT and row.due_at is not None and row.due_at < now,
             supervised=bool(row.supervised), urgent=bool(row.urgent),
-            lead_unit=unit_names.get(row.lead_unit_id, "—"), source=SOURCE_LABELS.get(row.source_platform, row.source_platform),
+            lead_unit=unit_names.get(row.lead_unit_id, "—"), source=SOURCE_LABELS.get(row.source, row.source),
             category=row.category or "—", created=local(row.created_at), due=local(row.due_at),
         ))
     return out

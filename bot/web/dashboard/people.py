@@ -1,7 +1,7 @@
 """Editing a unit's people on the web: add a leader or handler, change role or platform ids, remove.
 
-Removing deactivates the person (case history keeps pointing at them; bot.directory and the @-lists
-skip inactive people). Platform ids are checked against bot.directory.find_person so one chat account
+Removing deactivates the person (case history keeps pointing at them; bot.cases.directory and the @-lists
+skip inactive people). Platform ids are checked against bot.cases.directory.find_person so one chat account
 never belongs to two people.
 """
 
@@ -13,11 +13,12 @@ from collections.abc import Mapping
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.directory import find_person
+from bot.cases.directory import find_person
+from bot.chat_platforms import LABELS
 from models import Person, Unit
 
 UNIT_ROLES = {"leader": "负责人", "handler": "经办人"}
-PLATFORMS = {"simulator": "模拟器", "wecom": "企业微信", "dingtalk": "钉钉"}
+PLATFORMS = LABELS  # name → label, from the one list of chat platforms
 _CODE = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
 _PLATFORM_ID = re.compile(r"^[^\s<>\"']{1,128}$")
 

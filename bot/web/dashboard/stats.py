@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 
 from flask import Blueprint, Response, render_template, request
 
+from bot.cases.sources import label as source_label
 from bot.reports.stats import Stats, UnitFigures, compute_stats
-from bot.sources import label as source_label
 from bot.web.auth import _db_session, login_required, protect_forms
 from bot.web.dashboard import excel
 from bot.web.dashboard import view_helpers as vh

@@ -1,4 +1,4 @@
-"""The unit directory on the web: list, edit one unit, YAML import/export (bot.directory)."""
+"""The unit directory on the web: list, edit one unit, YAML import/export (bot.cases.directory)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from flask import Blueprint, Response, abort, flash, redirect, render_template, 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from bot.directory import DirectoryError, export_directory, import_directory
+from bot.cases.directory import DirectoryError, export_directory, import_directory
+from bot.chat_platforms import LABELS
 from bot.web.auth import _db_session, login_required, protect_forms
 from bot.web.dashboard import people
 from bot.web.dashboard import view_helpers as vh
@@ -20,7 +21,7 @@ blueprint.before_request(protect_forms)
 blueprint.context_processor(vh.page_globals)
 
 LIST_FIELDS = {"aliases": "简称", "keywords": "关键词", "categories": "负责分类", "places": "负责地域"}
-PLATFORMS = {"simulator": "模拟器", "wecom": "企业微信", "dingtalk": "钉钉"}
+PLATFORMS = LABELS  # name → label, from the one list of chat platforms
 MAX_ITEMS = 200
 MAX_ITEM_CHARS = 64
 MAX_YAML_BYTES = 512 * 1024

@@ -6,13 +6,13 @@ from datetime import datetime
 
 from flask import current_app, render_template
 
-from bot.lifecycle import STATUS_LABELS
-from bot.pii import mask_text
+from bot.cases.pii import mask_text
+from bot.cases.sources import label as source_label
+from bot.cases.status import STATUS_LABELS
 from bot.services import Services
-from bot.sources import label as source_label
 from bot.web import services_of
 from bot.web.auth import current_user
-from bot.web.dashboard.permissions import can, sees_phones
+from bot.web.permissions import can, sees_phones
 from models import User
 
 EVENT_LABELS = {

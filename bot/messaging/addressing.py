@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from bot.messages import IncomingMessage, Mention, OutgoingMessage
+from bot.messaging.messages import IncomingMessage, Mention, OutgoingMessage
 from models import Person, Unit
 
 log = logging.getLogger(__name__)

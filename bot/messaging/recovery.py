@@ -13,8 +13,8 @@ from datetime import timedelta
 from rq.job import Job, JobStatus
 from sqlalchemy import or_, select
 
-from bot.inbound import enqueue_inbound
-from bot.outbox import enqueue_delivery
+from bot.messaging.inbound import enqueue_inbound
+from bot.messaging.outbox import enqueue_delivery
 from bot.services import Services
 from models import InboundMessage, OutboundMessage
 
@@ -53,10 +53,3 @@ def recover(services: Services, min_age_s: float = 30) -> tuple[int, int]:
     if requeued_in or requeued_out:
         log.info("recovered inbound=%s outbound=%s", requeued_in, requeued_out)
     return requeued_in, requeued_out
-
-
-def recover_job() -> tuple[int, int]:
-    """The cron entry point."""
-    from bot.jobs import worker_services
-
-    return recover(worker_services())

@@ -74,9 +74,34 @@ class OutgoingMessage:
 
 
 @dataclass(frozen=True)
+class ChannelProblem:
+    """A setting of ours is wrong (a robot key, a signing secret): only the office can fix it.
+
+    ``key`` names the broken channel without secrets (e.g. a digest of the robot token), ``advice``
+    is the Chinese sentence for the office: what failed and what to change."""
+
+    platform: str
+    unit_code: str
+    key: str
+    advice: str
+
+
+@dataclass(frozen=True)
 class SendResult:
+    """What happened to one send. Adapters only report it; ``bot.messaging.outbox`` acts on it
+    (retry later, give up) and ``bot.messaging.alerts`` tells the office about a ``misconfigured`` channel."""
+
     ok: bool
     platform_message_id: str = ""
     error: str = ""  # short, no message content
     retryable: bool = False
     retry_after_s: float = 0.0
+    misconfigured: ChannelProblem | None = None
+
+    @property
+    def outcome(self) -> Literal["sent", "retry_later", "misconfigured", "failed"]:
+        if self.ok:
+            return "sent"
+        if self.misconfigured is not None:
+            return "misconfigured"
+        return "retry_later" if self.retryable else "failed"

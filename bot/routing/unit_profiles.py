@@ -1,6 +1,6 @@
 """The unit directory the router proposes from: plain dataclasses, loadable from YAML or JSON.
 
-The lead maps database units to `UnitInfo`; the CLI reads `config/units.yaml`
+The lead maps database units to `UnitProfile`; the CLI reads `config/units.yaml`
 (top-level `units:` list of mappings) or a JSON list of names.
 """
 
@@ -16,7 +16,7 @@ import yaml
 
 
 @dataclass(frozen=True)
-class UnitInfo:
+class UnitProfile:
     name: str
     aliases: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
@@ -26,13 +26,13 @@ class UnitInfo:
 
 
 @dataclass(frozen=True)
-class UnitDirectory:
-    units: tuple[UnitInfo, ...] = field(default_factory=tuple)
+class UnitProfiles:
+    units: tuple[UnitProfile, ...] = field(default_factory=tuple)
 
     @classmethod
-    def from_names(cls, names: Iterable[str]) -> UnitDirectory:
+    def from_names(cls, names: Iterable[str]) -> UnitProfiles:
         unique = dict.fromkeys(name.strip() for name in names if name and name.strip())
-        return cls(tuple(UnitInfo(name=name) for name in unique))
+        return cls(tuple(UnitProfile(name=name) for name in unique))
 
 
 def _strings(value: Any) -> tuple[str, ...]:
@@ -43,10 +43,10 @@ def _strings(value: Any) -> tuple[str, ...]:
     return tuple(str(item) for item in value if item)
 
 
-def unit_from_mapping(entry: dict[str, Any]) -> UnitInfo:
+def unit_from_mapping(entry: dict[str, Any]) -> UnitProfile:
     if not entry.get("name"):
         raise ValueError("unit entry without a name")
-    return UnitInfo(
+    return UnitProfile(
         name=str(entry["name"]).strip(),
         aliases=_strings(entry.get("aliases")),
         keywords=_strings(entry.get("keywords")),
@@ -56,7 +56,7 @@ def unit_from_mapping(entry: dict[str, Any]) -> UnitInfo:
     )
 
 
-def load_directory(path: Path) -> UnitDirectory:
+def load_directory(path: Path) -> UnitProfiles:
     """Read a YAML directory (`units:` list) or a JSON list of names / unit mappings."""
     text = path.read_text(encoding="utf-8")
     data: Any = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
@@ -64,5 +64,5 @@ def load_directory(path: Path) -> UnitDirectory:
         data = data.get("units", [])
     if not isinstance(data, list):
         raise ValueError(f"{path}: expected a list of units or a mapping with 'units:'")
-    units = [UnitInfo(name=item.strip()) if isinstance(item, str) else unit_from_mapping(item) for item in data]
-    return UnitDirectory(tuple(units))
+    units = [UnitProfile(name=item.strip()) if isinstance(item, str) else unit_from_mapping(item) for item in data]
+    return UnitProfiles(tuple(units))

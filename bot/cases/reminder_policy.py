@@ -12,12 +12,11 @@ from typing import Any
 
 import yaml
 
+from bot.cases.deadlines import DeadlineCalculator
 from bot.config import ROOT
-from bot.deadlines import DeadlineCalculator
 
 DEFAULT_FILE = ROOT / "config" / "reminders.yaml"
 PRESETS_DIR = ROOT / "config" / "reminder_presets"
-WORKDAY_START = time(8, 0)
 
 
 def _hm(text: str) -> time:
@@ -133,43 +132,6 @@ class ReminderPolicy:
         return local.astimezone(moment.tzinfo)
 
 
-def add_working_hours(calc: DeadlineCalculator, start: datetime, hours: float) -> datetime:
-    """``start`` plus ``hours`` counted only inside working days' office hours (08:00 → workday end)."""
-    end_of_day = calc.policy.workday_end
-    local = calc.local(start)
-    remaining = timedelta(hours=hours)
-    for _ in range(400):
-        day = local.date()
-        opens = datetime.combine(day, WORKDAY_START, tzinfo=calc.zone)
-        closes = datetime.combine(day, end_of_day, tzinfo=calc.zone)
-        if not calc.calendar.is_workday(day) or local >= closes:
-            local = datetime.combine(day + timedelta(days=1), WORKDAY_START, tzinfo=calc.zone)
-            continue
-        local = max(local, opens)
-        if local + remaining <= closes:
-            return (local + remaining).astimezone(start.tzinfo)
-        remaining -= closes - local
-        local = datetime.combine(day + timedelta(days=1), WORKDAY_START, tzinfo=calc.zone)
-    return (local + remaining).astimezone(start.tzinfo)
-
-
-def before_working_days(calc: DeadlineCalculator, due_at: datetime, days: int) -> datetime:
-    """The same local time ``days`` working days before ``due_at``."""
-    local = calc.local(due_at)
-    day = local.date()
-    while days > 0:
-        day -= timedelta(days=1)
-        if calc.calendar.is_workday(day):
-            days -= 1
-    return datetime.combine(day, local.timetz()).astimezone(due_at.tzinfo)
-
-
-def after_working_days(calc: DeadlineCalculator, due_at: datetime, days: int) -> datetime:
-    local = calc.local(due_at)
-    day, _ = calc.calendar.add_working_days(local.date(), days)
-    return datetime.combine(day, local.timetz()).astimezone(due_at.tzinfo)
-
-
 @lru_cache(maxsize=4)
 def _load(path: str, mtime: float) -> ReminderPolicy:
     return ReminderPolicy.from_file(Path(path))
@@ -182,5 +144,4 @@ def load_policy(path: Path | None = None) -> ReminderPolicy:
     return _load(str(path), mtime)
 
 
-__all__ = ["Cadence", "ReminderPolicy", "add_working_hours", "after_working_days", "before_working_days",
-           "load_policy", "replace"]
+__all__ = ["Cadence", "ReminderPolicy", "load_policy", "replace"]

@@ -65,13 +65,13 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def load_units_arg(value: str | None) -> Any:
-    from bot.routing.directory import UnitDirectory, load_directory
+    from bot.routing.unit_profiles import UnitProfiles, load_directory
 
     if value:
         return load_directory(Path(value))
     if DEFAULT_UNITS.exists():
         return load_directory(DEFAULT_UNITS)
-    return UnitDirectory()
+    return UnitProfiles()
 
 
 def cmd_route(args: argparse.Namespace) -> int:
@@ -123,7 +123,7 @@ def add_subcommands(subparsers: Any) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.intake.cli")
+    parser = argparse.ArgumentParser(prog="python -m bot.commands.intake")
     _add_commands(parser.add_subparsers(dest="intake_command", required=True))
     args = parser.parse_args(argv)
     return int(args.func(args))

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 def _services():  # type: ignore[no-untyped-def]
     from bot.config import Settings
-    from bot.services import build_services
+    from bot.wiring import build_services
 
     return build_services(Settings.from_env())
 
@@ -102,9 +102,9 @@ def _sweep_now(services) -> None:  # type: ignore[no-untyped-def]
     try:
         queue = Queue(services.settings.queue_name, connection=Redis.from_url(url, socket_connect_timeout=1,
                                                                                  socket_timeout=2))
-        queue.enqueue("bot.reminders.sweep.sweep_job", job_timeout=120, result_ttl=60)
-        queue.enqueue("bot.reports.summary.summary_job", job_timeout=120, result_ttl=60)
-        queue.enqueue("bot.reports.zhuanbao.zhuanbao_job", job_timeout=300, result_ttl=60)
+        queue.enqueue("bot.jobs.sweep_reminders", job_timeout=120, result_ttl=60)
+        queue.enqueue("bot.jobs.send_summaries", job_timeout=120, result_ttl=60)
+        queue.enqueue("bot.jobs.announce_zhuanbao_topics", job_timeout=300, result_ttl=60)
         print("asked the worker for a reminder sweep, a summary check and a 专报 check now")
     except Exception as exc:  # noqa: BLE001 - a demo convenience must not fail the clock change
         print(f"(worker not reached: {exc.__class__.__name__}; the minute cron sweep will pick it up)")

@@ -8,18 +8,26 @@ reminders until the office decides).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.deadlines import DeadlineCalculator
-from bot.reminders.policy import ReminderPolicy, add_working_hours, after_working_days, before_working_days, load_policy
+from bot.cases.deadlines import (
+    DeadlineCalculator,
+    add_working_hours,
+    same_time_after_working_days,
+    same_time_before_working_days,
+)
+from bot.cases.reminder_policy import ReminderPolicy, load_policy
+from bot.cases.status import DONE_VALUES, WITH_UNIT_VALUES
 from models import Case, OutboundMessage, Reminder
 
-WITH_UNIT = ("dispatched", "signed", "in_progress")
-CLOSED = ("closed", "verified")
+WITH_UNIT = WITH_UNIT_VALUES
+CLOSED = DONE_VALUES
 OVERDUE_HOUR = time(9, 0)  # later overdue reminders go out at the start of the working day
 
 
@@ -44,16 +52,16 @@ def plan(calc: DeadlineCalculator, policy: ReminderPolicy, case: Case, now: date
         if case.due_at is not None and case.lead_unit_id is not None and not paused:
             due = case.due_at
             for days in cadence.before_days:
-                planned.append(Planned("due_soon", case.lead_unit_id, 0, before_working_days(calc, due, days)))
+                planned.append(Planned("due_soon", case.lead_unit_id, 0, same_time_before_working_days(calc, due, days)))
             for hours in cadence.before_hours:
                 planned.append(Planned("due_soon", case.lead_unit_id, 0, due - timedelta(hours=hours)))
             planned.append(Planned("overdue", case.lead_unit_id, policy.escalation_level(0), due))
             for day in range(1, policy.overdue_days + 1):
-                moment = after_working_days(calc, due, day)
+                moment = same_time_after_working_days(calc, due, day)
                 moment = datetime.combine(calc.local(moment).date(), OVERDUE_HOUR, tzinfo=calc.zone)
                 planned.append(Planned("overdue", case.lead_unit_id, policy.escalation_level(day), moment))
     elif case.status in CLOSED and policy.followup_after_close_days and case.closed_at is not None:
-        moment = after_working_days(calc, case.closed_at, policy.followup_after_close_days)
+        moment = same_time_after_working_days(calc, case.closed_at, policy.followup_after_close_days)
         moment = datetime.combine(calc.local(moment).date(), OVERDUE_HOUR, tzinfo=calc.zone)
         planned.append(Planned("followup", None, 2, moment))
     held = [
@@ -117,6 +125,12 @@ def withdraw(session: Session, reminder: Reminder) -> None:
     if not others:
         session.delete(outbound)
         return
-    from bot.reminders.texts import rewrite_digest
-
     outbound.payload = rewrite_digest(outbound.payload, [r.line or "" for r in others])
+
+
+def rewrite_digest(payload: dict[str, Any], lines: list[str]) -> dict[str, Any]:
+    """The same digest without the withdrawn lines (the header's count follows)."""
+    text = str(payload.get("text", ""))
+    header = text.split("\n", 1)[0]
+    header = re.sub(r"\d+ 件", f"{len(lines)} 件", header, count=1)
+    return {**payload, "text": "\n".join([header, *lines])}  # as bot.reminders.texts.digest_text

@@ -10,7 +10,7 @@ from pathlib import Path
 
 def _services():  # type: ignore[no-untyped-def]
     from bot.config import Settings
-    from bot.services import build_services
+    from bot.wiring import build_services
 
     return build_services(Settings.from_env())
 

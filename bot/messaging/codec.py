@@ -7,7 +7,7 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
-from bot.messages import ImageRef, IncomingMessage, Mention, OutgoingMessage
+from bot.messaging.messages import ImageRef, IncomingMessage, Mention, OutgoingMessage
 
 
 def incoming_to_json(msg: IncomingMessage) -> dict[str, Any]:

@@ -1,4 +1,5 @@
-"""Read the images of an incoming message: download through its adapter, OCR, parse.
+"""Read the images of an incoming message: download through its adapter, OCR, parse (once, on the
+OCR lines with their boxes).
 
 Runs in the worker *before* the message's transaction opens, so a few seconds of OCR never
 hold a database lock, and never in the webhook view. Each image gets its own time limit;
@@ -11,7 +12,8 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.messages import IncomingMessage
+from bot.intake.post_parser import ParsedPost
+from bot.messaging.messages import IncomingMessage
 from bot.services import Services
 
 log = logging.getLogger(__name__)
@@ -24,6 +26,7 @@ UNREADABLE = "图片无法识别，请转发原文或更清晰的截图。"
 class ImageReading:
     text: str = ""  # OCR text in reading order, app chrome dropped; empty when unreadable
     problem: str = ""  # the Chinese sentence for the chat when the image could not be read
+    post: ParsedPost | None = None  # the fields parsed from this image's OCR lines
 
 
 def read_images(services: Services, msg: IncomingMessage, now: datetime) -> list[ImageReading]:
@@ -40,7 +43,9 @@ def read_images(services: Services, msg: IncomingMessage, now: datetime) -> list
             readings.append(ImageReading(problem="图片下载失败，请重新发送截图。"))
             continue
         try:
-            readings.append(ImageReading(text=intake_image(data, now, timeout=IMAGE_TIMEOUT_S).ocr.text))  # type: ignore[union-attr]
+            intake = intake_image(data, now, timeout=IMAGE_TIMEOUT_S)
+            assert intake.ocr is not None
+            readings.append(ImageReading(text=intake.ocr.text, post=intake.post))
         except (UnreadableImage, OcrTimeout) as exc:
             log.info("image unreadable platform=%s index=%s reason=%s", msg.platform, index,
                      getattr(exc, "reason", exc.__class__.__name__))
@@ -50,15 +55,3 @@ def read_images(services: Services, msg: IncomingMessage, now: datetime) -> list
             readings.append(ImageReading(problem=UNREADABLE))
             del exc
     return readings
-
-
-def warm_up() -> None:
-    """Load the OCR engine and routing models in the worker's parent process, once: each job's
-    work horse is forked from it and shares the loaded models instead of loading them per job."""
-    from bot.intake.ocr import get_engine
-    from bot.routing.category_model import get_category_model
-    from bot.routing.unit_model import get_unit_model
-
-    get_engine()
-    get_category_model()
-    get_unit_model()

@@ -7,7 +7,6 @@ decides a transition on its own.
 
 from __future__ import annotations
 
-import enum
 import logging
 from dataclasses import dataclass
 from datetime import datetime
@@ -15,36 +14,15 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bot.deadlines import DeadlineCalculator
-from bot.reminders.schedule import schedule_case
+from bot.cases.deadlines import DeadlineCalculator
+from bot.cases.errors import LifecycleError
+from bot.cases.reminder_plan import schedule_case
+from bot.cases.status import OPEN_STATUSES, STATUS_LABELS, WITH_UNIT, Status
 from models import Case, CaseEvent, CaseUnit, ExtensionRequest, Person, Reply, Unit
 
 log = logging.getLogger(__name__)
 
 
-class Status(str, enum.Enum):
-    PENDING = "pending"  # 待分派
-    RETURNED = "returned"  # 已退回 (back with the dispatcher)
-    DISPATCHED = "dispatched"  # 已分派
-    SIGNED = "signed"  # 已签收
-    IN_PROGRESS = "in_progress"  # 办理中
-    CLOSED = "closed"  # 已办结
-    VERIFIED = "verified"  # 已核查 (归档)
-    DUPLICATE = "duplicate"  # 重复件, linked to an open case
-
-
-STATUS_LABELS = {
-    Status.PENDING: "待分派",
-    Status.RETURNED: "已退回",
-    Status.DISPATCHED: "已分派",
-    Status.SIGNED: "已签收",
-    Status.IN_PROGRESS: "办理中",
-    Status.CLOSED: "已办结",
-    Status.VERIFIED: "已核查",
-    Status.DUPLICATE: "重复件",
-}
-OPEN_STATUSES = (Status.PENDING, Status.RETURNED, Status.DISPATCHED, Status.SIGNED, Status.IN_PROGRESS)
-WITH_UNIT = (Status.DISPATCHED, Status.SIGNED, Status.IN_PROGRESS)
 SATISFACTION = ("满意", "基本满意", "不满意")
 
 # (action, from statuses) → to status. The single table of legal transitions.
@@ -65,14 +43,6 @@ TRANSITIONS: dict[str, tuple[tuple[Status, ...], Status | None]] = {
     "supervise": (OPEN_STATUSES, None),
     "rate": ((Status.CLOSED, Status.VERIFIED), None),
 }
-
-
-class LifecycleError(Exception):
-    """A rule of the lifecycle refused the action. ``message`` is the Chinese text for the user."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass(frozen=True)
@@ -167,7 +137,7 @@ class Lifecycle:
         *,
         title: str,
         body: str,
-        source_platform: str = "other",
+        source: str = "other",
         source_link: str | None = None,
         author: str | None = None,
         posted_at: datetime | None = None,
@@ -181,7 +151,7 @@ class Lifecycle:
         case = Case(
             number=self.next_number(),
             status=Status.PENDING.value,
-            source_platform=source_platform,
+            source=source,
             source_link=source_link,
             author=author,
             posted_at=posted_at,
@@ -405,9 +375,3 @@ class Lifecycle:
                     text=f"重复件，并入 {original.number}")
         schedule_case(self.session, self.deadlines, case, self.now)
         self._event(original, "repeat", actor, text=f"又有网民反映（{case.number}）")
-
-
-def working_days_left(calc: DeadlineCalculator, now: datetime, due_at: datetime) -> int:
-    """Working days from now to the deadline (negative when overdue)."""
-    return calc.calendar.working_days_between(calc.local(now).date(), calc.local(due_at).date())
-

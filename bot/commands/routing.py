@@ -29,9 +29,9 @@ def cmd_retrain(args: argparse.Namespace) -> int:
 
 def _dispatcher_choices() -> list[tuple[str, str, list[str]]]:
     """The units dispatchers chose for past cases (DATABASE_URL), as labelled examples."""
-    from bot.case_intake import dispatch_examples
     from bot.config import Settings
     from bot.db import make_engine, make_session_factory
+    from bot.routing.drafts import dispatch_examples
 
     engine = make_engine(Settings.from_env().database_url)
     try:
@@ -65,7 +65,7 @@ def add_subcommands(subparsers: Any) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.routing.cli")
+    parser = argparse.ArgumentParser(prog="python -m bot.commands.routing")
     _add_commands(parser.add_subparsers(dest="routing_command", required=True))
     args = parser.parse_args(argv)
     return int(args.func(args))

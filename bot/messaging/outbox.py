@@ -1,8 +1,8 @@
 """Outgoing messages as rows first, sends second (a transactional outbox).
 
 Handlers add ``OutboundMessage`` rows in the same transaction as the case change, so a case
-is committed before anything is said about it. ``deliver`` then sends one row; a row already
-``sent`` is never sent again, which makes a retried job harmless.
+is committed before anything is said about it; ``enqueue_delivery`` asks a worker to send one
+(``bot.messaging.delivery.deliver``, by job name).
 """
 
 from __future__ import annotations
@@ -13,10 +13,9 @@ from datetime import timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.addressing import Post, resolve
-from bot.codec import outgoing_from_json, outgoing_to_json
-from bot.faults import checkpoint
-from bot.messages import OutgoingMessage
+from bot.messaging.addressing import Post, resolve
+from bot.messaging.codec import outgoing_to_json
+from bot.messaging.messages import OutgoingMessage
 from bot.services import Services
 from models import OutboundMessage
 
@@ -64,7 +63,7 @@ def add_post(
     case_id: int | None = None,
     inbound_id: int | None = None,
 ) -> OutboundMessage | None:
-    """Choose the platform for a post (bot.addressing) and add its outbound row, flushed so it has an id.
+    """Choose the platform for a post (bot.messaging.addressing) and add its outbound row, flushed so it has an id.
 
     None when the target has no reachable chat (addressing logs that)."""
     target = resolve(post, set(services.adapters), prefer=prefer)
@@ -89,47 +88,6 @@ def enqueue_delivery(services: Services, outbound_id: int, delay_s: float = 0) -
         log.warning("enqueue failed outbound=%s error=%s", outbound_id, exc.__class__.__name__)
         return False
     return True
-
-
-def deliver(services: Services, outbound_id: int) -> str:
-    """Send one outbound row unless it is already sent or given up. Returns the final state."""
-    with services.sessions() as session, session.begin():
-        row = session.get(OutboundMessage, outbound_id, with_for_update=True)
-        if row is None or row.state in ("sent", "failed"):
-            return row.state if row else "missing"
-        row.state = "sending"
-        row.attempts += 1
-        platform, payload, key, attempts = row.platform, row.payload, row.dedupe_key, row.attempts
-    checkpoint("before_send")
-    message = outgoing_from_json(payload)
-    try:
-        result = services.adapter(platform).send(message, dedupe_key=key)
-    except Exception as exc:  # an adapter bug or network failure must not lose the message
-        log.exception("send raised outbound=%s", outbound_id)
-        from bot.messages import SendResult
-
-        result = SendResult(ok=False, error=exc.__class__.__name__, retryable=True)
-    checkpoint("after_send")
-    now = services.clock.now()
-    with services.sessions() as session, session.begin():
-        row = session.get(OutboundMessage, outbound_id, with_for_update=True)
-        assert row is not None
-        if result.ok:
-            row.state = "sent"
-            row.sent_at = now
-            row.result = result.platform_message_id[:256] or "ok"
-            return "sent"
-        row.result = result.error[:256]
-        if result.retryable and attempts < MAX_ATTEMPTS:
-            delay = max(result.retry_after_s, BACKOFF_S[min(attempts - 1, len(BACKOFF_S) - 1)])
-            row.state = "pending"
-            row.next_attempt_at = now + timedelta(seconds=delay)
-        else:
-            row.state = "failed"
-            log.warning("send failed outbound=%s platform=%s error=%s", outbound_id, platform, result.error)
-            return "failed"
-    enqueue_delivery(services, outbound_id, delay_s=delay)
-    return "pending"
 
 
 def pending_for_inbound(session: Session, inbound_id: int) -> list[int]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from bot.messages import ImageRef, OutgoingMessage, SendResult
+from bot.messaging.messages import ImageRef, OutgoingMessage, SendResult
 
 
 class PlatformAdapter(Protocol):

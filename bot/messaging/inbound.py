@@ -15,8 +15,8 @@ from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from bot.codec import incoming_to_json
-from bot.messages import IncomingMessage
+from bot.messaging.codec import incoming_to_json
+from bot.messaging.messages import IncomingMessage
 from bot.services import Services
 from models import InboundMessage
 

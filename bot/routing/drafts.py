@@ -8,9 +8,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.cases.pii import mask_text
+from bot.cases.status import OPEN_STATUSES
 from bot.intake.post_parser import ParsedPost
-from bot.lifecycle import OPEN_STATUSES
-from bot.pii import mask_text
 from models import Case, Unit
 
 REPEAT_WINDOW = timedelta(days=90)
@@ -24,7 +24,7 @@ def case_fields(post: ParsedPost) -> dict[str, Any]:
     return {
         "title": title[:256],
         "body": body,
-        "source_platform": post.platform if post.platform != "other" or not post.links else "other",
+        "source": post.platform if post.platform != "other" or not post.links else "other",
         "source_link": post.links[0] if post.links else None,
         "author": post.author,
         "posted_at": post.posted_at,
@@ -48,15 +48,15 @@ def extracted_summary(post: ParsedPost) -> dict[str, Any]:
 
 
 def _directory(session: Session) -> tuple[Any, dict[str, Unit]]:
-    from bot.routing.directory import UnitDirectory, UnitInfo
+    from bot.routing.unit_profiles import UnitProfile, UnitProfiles
 
     units = [u for u in session.scalars(select(Unit).where(Unit.active.is_(True))) if not u.is_office]
     infos = tuple(
-        UnitInfo(name=u.name, aliases=tuple(u.aliases), keywords=tuple(u.keywords), categories=tuple(u.categories),
+        UnitProfile(name=u.name, aliases=tuple(u.aliases), keywords=tuple(u.keywords), categories=tuple(u.categories),
                  places=tuple(u.places), parent=u.parent.name if u.parent else None)
         for u in units
     )
-    return UnitDirectory(infos), {u.name: u for u in units}
+    return UnitProfiles(infos), {u.name: u for u in units}
 
 
 def propose(session: Session, post: ParsedPost, title: str, body: str) -> dict[str, Any]:
@@ -79,7 +79,7 @@ def propose(session: Session, post: ParsedPost, title: str, body: str) -> dict[s
 def find_open_repeat(session: Session, post: ParsedPost, title: str, body: str, now: Any,
                      exclude_id: int | None = None) -> tuple[Case, float] | None:
     """The open case this post repeats (same complaint, same place), if any."""
-    from bot.intake.repeats import OpenCase, find_repeat
+    from bot.routing.repeats import OpenCase, find_repeat
 
     rows = list(session.scalars(
         select(Case)
