@@ -36,6 +36,7 @@ bench: install-dev
 lint: install-dev
 	$(PY) -m ruff check bot handlers models tests bench
 	$(PY) -m mypy
+	$(VENV)/bin/lint-imports  # layers and no import cycles (.importlinter)
 
 clean:
 	rm -rf var .pytest_cache
