@@ -1,0 +1,1 @@
+"""Held-out screenshot layouts for the citizen-message intake benchmark (see README.md)."""
