@@ -39,6 +39,15 @@ PLATFORMS: tuple[ChatPlatform, ...] = (
 
 LABELS: dict[str, str] = {p.name: p.label for p in PLATFORMS}
 
+# How a long-connection client ends when going on would be wrong, so that the runner can say why.
+EXIT_CONFIG = 2  # credentials missing, or refused again after retries: a setting is wrong
+EXIT_TAKEN_OVER = 3  # another deployment opened a newer connection for the same bot
+LONG_CONNECTION_EXITS: dict[int, str] = {
+    EXIT_CONFIG: "its credentials are missing or were refused (see its log above); fix the settings",
+    EXIT_TAKEN_OVER: ("another deployment of this bot took over its connection; stop the other one "
+                      "or give it its own bot"),
+}
+
 
 def by_name(name: str) -> ChatPlatform:
     for platform in PLATFORMS:

@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from bot.config import Settings
 from bot.faults import checkpoint
+from bot.intake.photos import SavedPhoto, save_photos
 from bot.intake.screenshots import ImageReading, read_images
 from bot.messaging.codec import incoming_from_json
 from bot.messaging.delivery import deliver
@@ -117,7 +118,7 @@ def _apply(services: Services, inbound_id: int) -> str:
     from handlers.entry import handle
 
     now = services.clock.now()
-    readings = _read_images_first(services, inbound_id, now)
+    readings, photos = _read_images_first(services, inbound_id, now)
     with services.sessions() as session, session.begin():
         # Claim the row: a concurrent or repeated job finds nothing to claim and does nothing.
         claimed = session.execute(  # type: ignore[attr-defined]
@@ -131,7 +132,7 @@ def _apply(services: Services, inbound_id: int) -> str:
         assert row is not None
         msg = incoming_from_json(row.payload)
         ctx = ChatContext(services=services, session=session, msg=msg, inbound_id=inbound_id, now=now,
-                          image_readings=readings)
+                          image_readings=readings, photos=photos)
         handle(ctx)
         for index, post in enumerate(ctx.posts):
             add_post(session, services, post, dedupe_key=f"in:{inbound_id}:{index}", prefer=msg.platform,
@@ -141,11 +142,18 @@ def _apply(services: Services, inbound_id: int) -> str:
         return ctx.outcome
 
 
-def _read_images_first(services: Services, inbound_id: int, now: datetime) -> list[ImageReading]:
-    """OCR outside the write transaction: seconds of OCR must not hold a database lock."""
+def _read_images_first(services: Services, inbound_id: int,
+                       now: datetime) -> tuple[list[ImageReading], list[SavedPhoto]]:
+    """Images outside the write transaction: seconds of OCR or a download must not hold a database lock.
+    A dispatcher's forwarded screenshots are OCR'd; a unit's photos are kept as files (evidence)."""
+    from handlers.entry import image_use
+
     with services.sessions() as session:
         row = session.get(InboundMessage, inbound_id)
         if row is None or row.state != "received" or not row.payload.get("images"):
-            return []
+            return [], []
         msg = incoming_from_json(row.payload)
-    return read_images(services, msg, now)
+        use = image_use(session, msg)
+    if use == "screenshots":
+        return read_images(services, msg, now), []
+    return [], save_photos(services, msg) if use == "photos" else []

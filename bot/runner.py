@@ -2,7 +2,11 @@
 
 Starts an embedded Redis when REDIS_URL is unset, migrates the database (SQLite in ./var
 when DATABASE_URL is unset), seeds the demo directory, then runs gunicorn, one RQ worker
-and the ``rq cron`` scheduler as child processes.
+and the ``rq cron`` scheduler as child processes, plus each configured long-connection client.
+
+A core process that exits stops everything. A long-connection client that exits (refused
+credentials, another deployment took its bot over) only stops messages coming in that way: the
+runner says clearly what happened and what to do, and the web app, worker and scheduler keep running.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-from bot.chat_platforms import PLATFORMS
+from bot.chat_platforms import LONG_CONNECTION_EXITS, PLATFORMS
 from bot.config import ROOT, Settings
 
 
@@ -102,12 +106,19 @@ def run() -> int:
         print("  dashboard logins exist; new password: python -m bot users set-password admin --generate", flush=True)
     print("Press Ctrl-C to stop.\n", flush=True)
     code = 0
+    long_connections = {name for name, _argv in _platform_processes(settings)}
+    ended: set[str] = set()
     while not stopping:
         for name, proc in children:
-            if proc.poll() is not None:
-                print(f"{name} exited with {proc.returncode}; stopping everything", flush=True)
-                stopping, code = True, 1
-                break
+            if proc.poll() is None or name in ended:
+                continue
+            if name in long_connections:
+                ended.add(name)
+                print(_long_connection_ended(name, proc.returncode), flush=True)
+                continue
+            print(f"{name} exited with {proc.returncode}; stopping everything", flush=True)
+            stopping, code = True, 1
+            break
         time.sleep(0.5)
     # Stop the processes that use Redis first (together), then Redis itself.
     users = [proc for name, proc in children if name != "redis"]
@@ -115,6 +126,13 @@ def run() -> int:
     _stop([proc for name, proc in children if name == "redis"])
     print("stopped.", flush=True)
     return code
+
+
+def _long_connection_ended(name: str, returncode: int) -> str:
+    reason = LONG_CONNECTION_EXITS.get(returncode, "see its log above")
+    return (f"\n!! {name} stopped (exit {returncode}): {reason}.\n"
+            f"!! Messages sent to the bot on that platform are NOT received until it runs again; the web app, "
+            f"worker and scheduler keep running. Restart `make run` once fixed.\n")
 
 
 def _stop(processes: list[subprocess.Popen[bytes]], timeout: float = 15) -> None:

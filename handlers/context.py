@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from bot.cases.lifecycle import Actor, Lifecycle
+from bot.intake.photos import SavedPhoto
 from bot.intake.screenshots import ImageReading
 from bot.messaging.addressing import Post
 from bot.messaging.messages import IncomingMessage
@@ -29,6 +30,8 @@ class ChatContext:
     touched_case: Case | None = None
     # OCR of the message's images, read by the worker before this transaction (bot/intake/screenshots.py).
     image_readings: list[ImageReading] = field(default_factory=list)
+    # A unit's photos, stored as files by the worker before this transaction (bot/intake/photos.py).
+    photos: list[SavedPhoto] = field(default_factory=list)
 
     @property
     def lifecycle(self) -> Lifecycle:

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import Literal
+
+from sqlalchemy.orm import Session
 
 from bot.cases.directory import find_person, unit_for_chat
 from bot.cases.errors import LifecycleError
-from handlers import dispatching, table
+from bot.messaging.messages import IncomingMessage
+from handlers import dispatching, evidence, table
 from handlers.context import ChatContext
 from handlers.parse import command_text, find_case_number, remove_case_number, strip_mentions
 from handlers.screenshots import forward_images
@@ -53,9 +57,25 @@ def handle(ctx: ChatContext) -> None:
     elif ctx.sender.role in table.DISPATCHERS and ctx.is_intake_chat:
         # Keep the citizen's text as written (full-width punctuation included), minus @-mentions.
         _guarded(ctx, lambda: dispatching.forward(ctx, strip_mentions(msg.text.strip())))
+    elif msg.images and ctx.sender.role in table.UNIT:
+        # A unit's photo on its own (WeCom and DingTalk send an image as a message of its own): evidence.
+        _guarded(ctx, lambda: evidence.photos_alone(ctx, bare, number))
     else:
         ctx.outcome = "unknown_command"
         ctx.reply(UNKNOWN_COMMAND)
+
+
+def image_use(session: Session, msg: IncomingMessage) -> Literal["screenshots", "photos", "none"]:
+    """What the worker does with a message's images before the transaction (bot/jobs.py): OCR a
+    dispatcher's forwarded screenshots, keep a unit's photos as files, or neither."""
+    person = find_person(session, msg.platform, msg.sender_id)
+    if person is None:
+        return "none"
+    if person.role in table.DISPATCHERS:
+        office_chat = msg.chat_type == "single" or bool(
+            (unit := unit_for_chat(session, msg.platform, msg.chat_id)) and unit.is_office)
+        return "screenshots" if office_chat else "none"
+    return "photos" if person.role in table.UNIT else "none"
 
 
 def _guarded(ctx: ChatContext, action: Callable[[], None]) -> None:

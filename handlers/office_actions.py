@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import select
 
 from bot.cases.errors import LifecycleError
@@ -56,15 +58,30 @@ def reject_extension(ctx: ChatContext, args: dict[str, str], number: str | None)
     decide_extension(ctx, args, number, False)
 
 
+# 批示 工单号 张书记：请住建局三天内答复 — the words before the first colon name who gave it (批示人).
+# Short and without punctuation, so an instruction that merely contains a colon is not mistaken for one;
+# a leader's instruction never starts with 请.
+_LEADER = re.compile(r"^(?!请)(?P<leader>[^\s:：,，。;；!！?？、]{1,12})\s*[:：]\s*(?P<text>\S.*)$", re.DOTALL)
+
+
+def split_leader(text: str) -> tuple[str, str]:
+    """(批示人, 批示内容) from ``张书记：内容``; ("", text) when no leader is named."""
+    found = _LEADER.match(text.strip())
+    return (found["leader"], found["text"].strip()) if found else ("", text.strip())
+
+
 def instruct(ctx: ChatContext, args: dict[str, str], number: str | None) -> None:
     if not number:
-        raise LifecycleError("批示须注明工单号，如：批示 DB-20261128-0001 请尽快处理。")
+        raise LifecycleError("批示须注明工单号，如：批示 DB-20261128-0001 张书记：请尽快处理。")
     case = case_by_number(ctx.session, number)
-    text = args.get("text", "")
-    ctx.lifecycle.instruct(case, ctx.actor, text)
+    leader, text = split_leader(args.get("text", ""))
+    leader = args.get("leader", "").strip() or leader  # the dashboard's 批示人 field
+    ctx.lifecycle.instruct(case, ctx.actor, text, leader=leader)
     ctx.outcome, ctx.touched_case = "instruction", case
-    ctx.reply(f"已记录对 {case.number} 的批示，并推送至承办单位。", case=case)
-    _notify_units(ctx, case, f"【领导批示】{case.number} {case.title}\n批示: {text}\n请抓紧办理并及时反馈。", leaders=True)
+    ctx.reply(f"已记录{leader or ''}对 {case.number} 的批示，并推送至承办单位。"
+              + ("" if leader else f"\n未注明批示人；可写作：批示 {case.number} 张书记：批示内容"), case=case)
+    _notify_units(ctx, case, f"【领导批示】{case.number} {case.title}\n" + (f"批示人: {leader}\n" if leader else "")
+                  + f"批示: {text}\n请抓紧办理并及时反馈。", leaders=True)
 
 
 def supervise(ctx: ChatContext, args: dict[str, str], number: str | None) -> None:
@@ -105,8 +122,8 @@ def rate(ctx: ChatContext, args: dict[str, str], number: str | None) -> None:
     if level == "不满意":
         ctx.outcome = "reopened"
         ctx.reply(f"已记录 {case.number} 评价“不满意”，工单已重新交办。", case=case)
-        _notify_units(ctx, case, f"【网民不满意·重新办理】{case.number}\n{render.due_line(ctx.services.deadlines, case, ctx.now)}",
-                      leaders=True)
+        _notify_units(ctx, case, f"【网民不满意·重新办理】{case.number}\n网民意见: {args.get('reason', '').strip()}\n"
+                                 f"{render.due_line(ctx.services.deadlines, case, ctx.now)}", leaders=True)
     else:
         ctx.outcome = "rated"
         ctx.reply(f"已记录 {case.number} 评价“{level}”。", case=case)

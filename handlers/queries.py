@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from bot.cases import citizen_replies
 from bot.cases.errors import LifecycleError
 from bot.cases.status import OPEN_STATUSES, Status
 from handlers import render
 from handlers.context import ChatContext
+from handlers.evidence import CONTEXT_LABELS
 from handlers.lookup import case_by_number, unit_cases
-from models import Case
+from models import Case, CaseEvidence, CaseRating
 
 
 def show(ctx: ChatContext, args: dict[str, str], number: str | None) -> None:
@@ -23,7 +25,28 @@ def show(ctx: ChatContext, args: dict[str, str], number: str | None) -> None:
     history = [f"· {render.local_time(ctx.services.deadlines, e.created_at)} {e.actor_label or ''} {e.kind}"
                + (f": {e.text[:40]}" if e.text else "") for e in case.events[-8:]]
     ctx.outcome = "shown"
-    ctx.reply(render.case_summary(ctx.services.deadlines, case, ctx.now) + "\n记录:\n" + "\n".join(history), case=case)
+    ctx.reply(render.case_summary(ctx.services.deadlines, case, ctx.now) + _follow_up(ctx, case)
+              + "\n记录:\n" + "\n".join(history), case=case)
+
+
+def _follow_up(ctx: ChatContext, case: Case) -> str:
+    """Photos from the units, the citizen's ratings and the replies posted to the citizen."""
+    lines = []
+    photos = list(ctx.session.scalars(select(CaseEvidence.context).where(CaseEvidence.case_id == case.id)))
+    if photos:
+        kinds = "，".join(f"{CONTEXT_LABELS[k]} {photos.count(k)}" for k in CONTEXT_LABELS if k in photos)
+        lines.append(f"附图: {len(photos)} 张（{kinds}），在工作台工单页查看")
+    ratings = list(ctx.session.scalars(select(CaseRating).where(CaseRating.case_id == case.id).order_by(CaseRating.round)))
+    if ratings:
+        lines.append("评价: " + " → ".join(r.level + (f"（{r.reason}）" if r.reason else "") for r in ratings))
+    calc = ctx.services.deadlines
+    posted = citizen_replies.posted_replies(ctx.session, case)
+    if posted:
+        lines.append(f"回复网民: {len(posted)} 条（" + "；".join(
+            f"{r.posted_where} {render.local_time(calc, r.posted_at)}" for r in posted[-3:]) + "）")
+    elif citizen_replies.current_draft(ctx.session, case) is not None:
+        lines.append(f"回复网民: 草稿待发布（回复“回复网民 {case.number}”查看）")
+    return "".join(f"\n{line}" for line in lines)
 
 
 def my_tasks(ctx: ChatContext, args: dict[str, str], number: str | None) -> None:

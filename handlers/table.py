@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from handlers import dispatching, office_actions, queries, reports, unit_actions
+from handlers import citizen_replies, dispatching, evidence, office_actions, queries, reports, unit_actions
 from handlers.context import ChatContext
 
 Handler = Callable[[ChatContext, dict[str, str], "str | None"], None]
@@ -52,6 +52,9 @@ COMMANDS: tuple[Command, ...] = (
     _c("核查通过", r"^核查通过$", office_actions.verify, OFFICE),
     _c("重新办理", r"^重新办理\s*[:：]?\s*(?P<reason>.*)$", office_actions.reopen, OFFICE),
     _c("评价", r"^评价\s*(?P<level>基本满意|不满意|满意)?\s*(?P<reason>.*)$", office_actions.rate, OFFICE),
+    _c("附图", r"^(?:附图|补图|补充图片)$", evidence.attach_waiting, UNIT),
+    _c("回复网民", r"^回复网民\s*[:：]?\s*(?P<text>.*)$", citizen_replies.show_or_edit, DISPATCHERS),
+    _c("已回复网民", r"^已回复网民\s*[:：]?\s*(?P<where>.*)$", citizen_replies.mark_posted, DISPATCHERS),
     _c("查", r"^(?:查|查询)$", queries.show, ANYONE),
     _c("我的待办", r"^(?:我的待办|待办)$", queries.my_tasks, ANYONE),
     _c("专报", r"^专报\s*(?P<n>\d{1,2})?$", reports.zhuanbao, DISPATCHERS),
@@ -60,10 +63,12 @@ COMMANDS: tuple[Command, ...] = (
 
 # A command is short; a long text from a dispatcher in the intake chat is a forwarded post.
 MAX_COMMAND_CHARS = 500
+# …except an edited reply to a citizen, which may be as long as the draft it replaces.
+LONG_COMMANDS = ("回复网民",)
 
 
 def match(text: str) -> tuple[Command, dict[str, str]] | None:
-    if len(text) > MAX_COMMAND_CHARS:
+    if len(text) > MAX_COMMAND_CHARS and not text.startswith(LONG_COMMANDS):
         return None
     for command in COMMANDS:
         found = command.pattern.match(text)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from bot.cases import citizen_replies
 from bot.cases.directory import office_unit, on_duty
 from bot.cases.errors import LifecycleError
 from bot.cases.status import Status
-from handlers import render
+from handlers import evidence, render
 from handlers.context import ChatContext
 from handlers.lookup import case_by_number, single_case, unit_cases
 from models import Case, Person
@@ -46,7 +47,8 @@ def progress(ctx: ChatContext, args: dict[str, str], number: str | None) -> None
     case = _case(ctx, number, (Status.DISPATCHED, Status.SIGNED, Status.IN_PROGRESS), "办理中", "进展")
     ctx.lifecycle.progress(case, ctx.actor, args.get("text", ""))
     ctx.outcome, ctx.touched_case = "progress", case
-    ctx.reply(f"已记录 {case.number} 的进展。", case=case)
+    photos = evidence.attach_to_report(ctx, case, "progress", f"进展: {args.get('text', '')}")
+    ctx.reply(f"已记录 {case.number} 的进展。{evidence.counted(photos)}", case=case)
 
 
 def request_extension(ctx: ChatContext, args: dict[str, str], number: str | None) -> None:
@@ -56,13 +58,15 @@ def request_extension(ctx: ChatContext, args: dict[str, str], number: str | None
     request = ctx.lifecycle.request_extension(case, ctx.actor, int(args["days"]), args.get("reason", ""))
     ctx.outcome, ctx.touched_case = "extension_requested", case
     calc = ctx.services.deadlines
-    ctx.reply(f"已提交 {case.number} 延期申请（{request.working_days} 个工作日），待网信办审批。", case=case)
     _tell_office(
         ctx, case,
         f"【延期申请】{case.number} {case.lead_unit.name if case.lead_unit else ''}申请延期 {request.working_days} 个工作日"
         f"\n原因: {request.reason}\n原时限: {render.local_time(calc, request.old_due_at)}，"
         f"申请至: {render.local_time(calc, request.new_due_at)}\n回复“同意延期 {case.number}”或“不同意延期 {case.number} 原因”。",
     )
+    photos = evidence.attach_to_report(ctx, case, "extension")
+    ctx.reply(f"已提交 {case.number} 延期申请（{request.working_days} 个工作日），待网信办审批。{evidence.counted(photos)}",
+              case=case)
 
 
 def return_case(ctx: ChatContext, args: dict[str, str], number: str | None) -> None:
@@ -81,9 +85,13 @@ def close(ctx: ChatContext, args: dict[str, str], number: str | None) -> None:
     ctx.touched_case = case
     if Status(case.status) == Status.CLOSED:
         ctx.outcome = "closed"
-        ctx.reply(f"{case.number} 已办结，待网信办核查。", case=case)
+        citizen_replies.prepare_draft(ctx.session, case, final, ctx.now, ctx.services.deadlines.local(ctx.now))
         _tell_office(ctx, case, f"【办结】{case.number} {render.units_line(case)}\n办理情况: {final.text}\n"
-                                f"核查后回复“核查通过 {case.number}”或“重新办理 {case.number} 原因”。")
+                                f"核查后回复“核查通过 {case.number}”或“重新办理 {case.number} 原因”。\n"
+                                f"回复网民稿已生成：回复“回复网民 {case.number}”查看、修改。")
+        photos = evidence.attach_to_report(ctx, case, "final")
+        ctx.reply(f"{case.number} 已办结，待网信办核查。{evidence.counted(photos)}", case=case)
     else:
         ctx.outcome = "co_finished"
-        ctx.reply(f"已记录协办单位对 {case.number} 的办理情况，由主办单位办结。", case=case)
+        photos = evidence.attach_to_report(ctx, case, "final", f"协办办理情况: {final.text}")
+        ctx.reply(f"已记录协办单位对 {case.number} 的办理情况，由主办单位办结。{evidence.counted(photos)}", case=case)

@@ -18,7 +18,7 @@ from bot.cases.deadlines import DeadlineCalculator
 from bot.cases.errors import LifecycleError
 from bot.cases.reminder_plan import schedule_case
 from bot.cases.status import OPEN_STATUSES, STATUS_LABELS, WITH_UNIT, Status
-from models import Case, CaseEvent, CaseUnit, ExtensionRequest, Person, Reply, Unit
+from models import Case, CaseEvent, CaseEvidence, CaseRating, CaseUnit, ExtensionRequest, Person, Reply, Unit
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +42,8 @@ TRANSITIONS: dict[str, tuple[tuple[Status, ...], Status | None]] = {
     "instruct": (OPEN_STATUSES + (Status.CLOSED,), None),
     "supervise": (OPEN_STATUSES, None),
     "rate": ((Status.CLOSED, Status.VERIFIED), None),
+    # A unit's photos: while it works on the case, and after closing (the office may ask for proof).
+    "add_evidence": (WITH_UNIT + (Status.CLOSED, Status.VERIFIED), None),
 }
 
 
@@ -323,7 +325,8 @@ class Lifecycle:
     def reopen(self, case: Case, actor: Actor, reason: str) -> None:
         if not reason.strip():
             raise LifecycleError("重新办理须写明原因。")
-        self._move(case, "reopen", actor, text=reason)
+        # The unit whose closing is sent back: per-unit figures count reopenings (bot/reports/stats.py).
+        self._move(case, "reopen", actor, text=reason, unit=case.lead_unit)
         case.reopen_count += 1
         case.closed_at = None
         case.verified_at = None
@@ -334,11 +337,14 @@ class Lifecycle:
         case.calendar_note = deadline.note
         schedule_case(self.session, self.deadlines, case, self.now)
 
-    def instruct(self, case: Case, actor: Actor, text: str) -> None:
+    def instruct(self, case: Case, actor: Actor, text: str, leader: str = "") -> None:
+        """A leader's instruction (批示). ``leader`` is who gave it (批示人); the actor only typed it in."""
         if not text.strip():
-            raise LifecycleError("请写明批示内容，例如：批示 请尽快处理并回复。")
+            raise LifecycleError("请写明批示内容，例如：批示 张书记：请尽快处理并回复。")
         self._check(case, "instruct")
-        self._event(case, "instruction", actor, text=text)
+        leader = leader.strip()[:32]
+        self._event(case, "instruction", actor, text=f"{leader}：{text}" if leader else text,
+                    data={"leader": leader, "instruction": text} if leader else None)
 
     def supervise(self, case: Case, actor: Actor) -> None:
         self._check(case, "supervise")
@@ -348,14 +354,41 @@ class Lifecycle:
         self._event(case, "supervised", actor)
         schedule_case(self.session, self.deadlines, case, self.now)
 
-    def rate(self, case: Case, actor: Actor, level: str, reason: str = "") -> None:
+    def rate(self, case: Case, actor: Actor, level: str, reason: str = "") -> CaseRating:
+        """The citizen's rating of the current closing. Every closing keeps its own rating, so a 不满意
+        still counts after the reopening it causes; rating the same closing again corrects it."""
         if level not in SATISFACTION:
             raise LifecycleError("评价请回复：评价 满意 / 基本满意 / 不满意")
         self._check(case, "rate")
+        reason = reason.strip()
+        if level == "不满意" and not reason:
+            # The unit must hear what the citizen objects to, or it redoes the same work.
+            raise LifecycleError(f"不满意须写明网民的意见，承办单位据此重新办理，如：评价 不满意 {case.number} 网民反映仍有垃圾。")
+        rating = self.session.scalar(
+            select(CaseRating).where(CaseRating.case_id == case.id, CaseRating.round == case.reopen_count))
+        if rating is None:
+            rating = CaseRating(case_id=case.id, round=case.reopen_count, level=level, created_at=self.now)
+            self.session.add(rating)
+        rating.level, rating.reason = level, reason or None
+        rating.unit_id, rating.rated_by_id, rating.created_at = case.lead_unit_id, actor.person_id, self.now
         case.satisfaction = level
-        self._event(case, "rated", actor, text=level)
+        self._event(case, "rated", actor, text=f"{level}：{reason}" if reason else level, unit=case.lead_unit,
+                    data={"level": level})
         if level == "不满意":
-            self.reopen(case, actor, reason or "网民不满意，重新办理")
+            self.reopen(case, actor, f"网民不满意：{reason}")
+        return rating
+
+    def add_evidence(self, case: Case, actor: Actor, photos: list[CaseEvidence], context: str) -> None:
+        """Attach a unit's photos (new or waiting for a case number) to the case, as one history entry."""
+        self._check(case, "add_evidence")
+        link = self._acting_unit(case, actor)
+        for photo in photos:
+            photo.case_id, photo.unit_id, photo.attached_at = case.id, link.unit_id, self.now
+            if photo.context == "later":
+                photo.context = context
+        self.session.flush()
+        self._event(case, "evidence", actor, unit=link.unit, text=f"附图 {len(photos)} 张",
+                    data={"evidence": [p.id for p in photos], "context": context})
 
     def note(self, case: Case, actor: Actor, kind: str, text: str) -> None:
         """A history entry that changes no state (a draft corrected, a screenshot added)."""

@@ -50,6 +50,7 @@ def resolve(post: Post, available: set[str], prefer: str | None = None) -> tuple
             chat_id=msg.chat_id,
             reply_handle=msg.reply_handle,
             reply_handle_expires_at=msg.reply_handle_expires_at,
+            chat_type=msg.chat_type,
             mentions=_mentions(post.mentions, msg.platform),
             **base,  # type: ignore[arg-type]
         )

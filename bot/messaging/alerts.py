@@ -33,7 +33,8 @@ def tell_office_once(services: Services, problem: ChannelProblem) -> list[int]:
             if office is None:
                 return []
             name = unit.name if unit else problem.unit_code
-            text = f"【配置错误】{name}：{problem.advice}"
+            # No unit: the platform's bot itself (e.g. its long connection), named in the advice.
+            text = f"【配置错误】{name}：{problem.advice}" if name else f"【配置错误】{problem.advice}"
             available = set(services.adapters)
             if office.code == problem.unit_code:
                 available.discard(problem.platform)  # the office's own channel is the broken one

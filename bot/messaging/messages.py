@@ -71,6 +71,9 @@ class OutgoingMessage:
     image_png: bytes | None = None  # a chart; sent as an image where the platform allows
     reply_handle: str = ""  # answer through the callback's handle when still valid
     reply_handle_expires_at: datetime | None = None  # after this, use the group's robot instead
+    # Set on a reply: "single" says ``chat_id`` is a 1:1 chat, i.e. the person's own id, so that an
+    # adapter that falls back from an expired reply handle writes to that person, not to a group API.
+    chat_type: ChatType | Literal[""] = ""
 
 
 @dataclass(frozen=True)
@@ -81,7 +84,7 @@ class ChannelProblem:
     is the Chinese sentence for the office: what failed and what to change."""
 
     platform: str
-    unit_code: str
+    unit_code: str  # the unit whose channel is broken; "" for the platform's bot itself (its long connection)
     key: str
     advice: str
 

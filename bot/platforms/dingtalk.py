@@ -6,7 +6,12 @@ Which channel a message takes (docs/protocols.md §0, §6, §7):
 2. a unit group with a custom robot (``Unit.robots["dingtalk"] = {access_token, secret}``) →
    ``oapi /robot/send`` signed with timestamp + sign (加签), 20/min per robot, 10-min throttle after;
 3. a group without a custom robot → OpenAPI ``groupMessages/send`` (cannot @: names stay as text);
-4. a person → OpenAPI ``oToMessages/batchSend`` with the app token cached in Redis.
+4. a person → OpenAPI ``oToMessages/batchSend`` with the app token cached in Redis; so is the answer
+   in a 1:1 chat once its ``sessionWebhook`` expired: that chat's id is the person's staffId, which
+   ``groupMessages/send`` answers as a success and delivers to nobody.
+Each part, after the ``@userid`` line, title and ``(i/n)`` we add, stays within the robot body cap
+(20000 bytes of JSON, else 460101 and nothing is delivered); each custom robot sends at most 20 in
+any 60 s (``ratelimit``). deploy/dingtalk.md lists the limits with their sources.
 Errors: 130101 → retry after the throttle; 310000/300001 on a custom robot → misconfigured:
 failed, reported as misconfigured (the outbox tells the office once); OpenAPI 401 → token refreshed and the call retried once.
 """
@@ -27,18 +32,24 @@ from sqlalchemy import select
 from bot.messaging.media_links import publish_png
 from bot.messaging.messages import ChannelProblem, ImageRef, OutgoingMessage, SendResult
 from bot.platforms.dingtalk_protocol import hmac_sign
-from bot.platforms.http_json import post_for_errcode
-from bot.platforms.ratelimit import TokenBucket
-from bot.platforms.splitting import split_message
+from bot.platforms.http_json import json_body, post_for_errcode
+from bot.platforms.ratelimit import SlidingWindow
+from bot.platforms.splitting import json_escaped_len, split_message
 from bot.services import Services
 
 log = logging.getLogger(__name__)
 
 OPENAPI = "https://api.dingtalk.com"
 OAPI = "https://oapi.dingtalk.com"
-# No byte cap is published for robot text/markdown; stay at WeCom's markdown cap (4096 B), which
-# long case cards never reach in one piece, so a split is rare and safe on both platforms.
+# No cap is published for the text itself; stay near WeCom's markdown cap (4096 B), which long case
+# cards never reach in one piece, so a split is rare and reads the same on both platforms. Counted as
+# the text's bytes inside the JSON body (escapes included).
 MAX_BYTES = 4000
+# A robot or sessionWebhook body over 20000 bytes is refused whole: 460101 "message too long, exceed
+# 20000 bytes" (answers quoted in timonwong/prometheus-webhook-dingtalk#30, Le0nsec/SecCrawler#12).
+ROBOT_BODY_MAX_BYTES = 20000
+TITLE_MAX_CHARS = 30
+TITLE_MAX_BYTES = TITLE_MAX_CHARS * 6  # each character escaped as \uXXXX at worst
 THROTTLE_S = 600  # custom robot doc: over 20/min → the robot is throttled for 10 minutes
 MISCONFIGURED = {310000, 300001, 300005}  # keyword/sign/IP check failed; robot token does not exist
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
@@ -72,9 +83,8 @@ class DingTalkAdapter:
         original_text = message.text
         if message.image_png:
             message = self._with_image_link(message)
-        # Leave room for the "@userid" line the first part gets (see _robot_body).
-        reserve = sum(len(m.user_id.encode()) + 2 for m in message.mentions)
-        parts = split_message(message.text, MAX_BYTES - reserve) if message.text else [""]
+        room, reserve = self._part_room(message)
+        parts = split_message(message.text, room, reserve=reserve, measure=json_escaped_len) if message.text else [""]
         result = SendResult(ok=True)
         for index, part in enumerate(parts):
             done_key = f"dingtalk:{self.ns}:sent:{_digest(dedupe_key + original_text)}:{index}"
@@ -108,16 +118,30 @@ class DingTalkAdapter:
         text = f"{message.text}\n\n{link}" if message.text else link
         return dataclasses.replace(message, text=text, format="markdown", title=title, image_png=None)
 
+    def _part_room(self, message: OutgoingMessage) -> tuple[int, int]:
+        """(bytes for each part's text, bytes of it kept free for the mention line), counted as the
+        text's share of a robot body: the body around it (at list, title) counts towards 20000 too."""
+        ids = [m.user_id for m in message.mentions]
+        names = [m.name or m.user_id for m in message.mentions]
+        # The mention line the first part may get: @userids (robots) or @names (groupMessages/send).
+        reserve = max(json_escaped_len(_with_mentions("", ids)), json_escaped_len(_with_mentions("", names)))
+        envelope = len(json_body(_robot_json(message.format, content="", title="", user_ids=ids)))
+        return min(MAX_BYTES, ROBOT_BODY_MAX_BYTES - envelope - TITLE_MAX_BYTES), reserve
+
     def _send_part(self, message: OutgoingMessage, text: str, *, mentions: bool) -> SendResult:
         if message.user_id and not message.chat_id:
-            return self._send_personal(message, text)
+            return self._send_personal(message.user_id, message, text)
         user_ids = [m.user_id for m in message.mentions] if mentions else []
         url, expires_at = message.reply_handle, message.reply_handle_expires_at
         if url and (expires_at is None or expires_at.timestamp() > time.time() + 5):
             result = self._post_robot_json(url, self._robot_body(message, text, user_ids), params=None)
             if result.ok:
                 return result
-            log.info("sessionWebhook refused (%s): falling back to the group robot", result.error)
+            log.info("sessionWebhook refused (%s): falling back", result.error)
+        if message.chat_type == "single":
+            # A 1:1 chat's id is the person's staffId (dingtalk_protocol.parse_callback): no group API
+            # reaches it, oToMessages/batchSend does (docs/protocols.md §6, §9).
+            return self._send_personal(message.chat_id, message, text)
         robot = self._robot_for_chat(message.chat_id)
         if robot:
             return self._send_custom_robot(message.chat_id, robot, self._robot_body(message, text, user_ids))
@@ -125,20 +149,13 @@ class DingTalkAdapter:
 
     def _robot_body(self, message: OutgoingMessage, text: str, user_ids: list[str]) -> dict[str, Any]:
         # The @userid must be in the content too, or DingTalk shows no mention (§7, §8.3).
-        missing = [f"@{uid}" for uid in user_ids if f"@{uid}" not in text]
-        content = f"{text}\n{' '.join(missing)}" if missing else text
-        body: dict[str, Any]
-        if message.format == "markdown":
-            body = {"msgtype": "markdown", "markdown": {"title": self._title(message, text), "text": content}}
-        else:
-            body = {"msgtype": "text", "text": {"content": content}}
-        body["at"] = {"atUserIds": user_ids, "isAtAll": False}
-        return body
+        return _robot_json(message.format, content=_with_mentions(text, user_ids),
+                           title=self._title(message, text), user_ids=user_ids)
 
     @staticmethod
     def _title(message: OutgoingMessage, text: str) -> str:
         first = next((line.strip("# ") for line in text.splitlines() if line.strip()), "督办助手")
-        return (message.title or first)[:30]
+        return (message.title or first)[:TITLE_MAX_CHARS]
 
     def _robot_for_chat(self, chat_id: str) -> dict[str, str] | None:
         from models import Unit
@@ -158,18 +175,19 @@ class DingTalkAdapter:
         ttl = self.services.redis.ttl(throttle_key)
         if ttl and ttl > 0:
             return SendResult(ok=False, error="dingtalk throttled (130101)", retryable=True, retry_after_s=ttl)
-        bucket = TokenBucket.for_robot(self.services.redis, "dingtalk", f"{self.ns}:{robot_id}")
-        taken, wait_s = bucket.try_acquire()
-        if not taken:
-            return SendResult(ok=False, error="rate_limited", retryable=True, retry_after_s=max(wait_s, 1.0))
+        window = SlidingWindow.for_robot(self.services.redis, "dingtalk", f"{self.ns}:{robot_id}")
+        admission = window.try_acquire()
+        if not admission.allowed:
+            return SendResult(ok=False, error="rate_limited", retryable=True, retry_after_s=max(admission.wait_s, 1.0))
         params = {"access_token": robot["access_token"]}
         if robot.get("secret"):
             timestamp = str(int(time.time() * 1000))  # DingTalk checks real time, not the demo clock
             params.update(timestamp=timestamp, sign=hmac_sign(robot["secret"], timestamp))
         result = self._post_robot_json(f"{self.oapi}/robot/send", body, params=params)
+        window.confirm(admission.slot)
         code = _errcode(result)
         if code == 130101:
-            bucket.drain()
+            window.drain()
             self.services.redis.set(throttle_key, "1", ex=THROTTLE_S)
             return SendResult(ok=False, error=result.error, retryable=True, retry_after_s=THROTTLE_S)
         if code in MISCONFIGURED:
@@ -243,19 +261,18 @@ class DingTalkAdapter:
     def _send_group_api(self, message: OutgoingMessage, text: str, *, mentions: bool) -> SendResult:
         # groupMessages/send cannot @ (§6): name the people so they still see who is meant.
         names = [m.name or m.user_id for m in message.mentions] if mentions else []
-        content = f"{text}\n{' '.join('@' + n for n in names)}" if names else text
-        key, param = self._msg_param(message, content, self._title(message, text))
+        key, param = self._msg_param(message, _with_mentions(text, names), self._title(message, text))
         result, _ = self._openapi_send("/v1.0/robot/groupMessages/send", {
             "robotCode": self.robot_code, "openConversationId": message.chat_id, "msgKey": key, "msgParam": param})
         return result
 
-    def _send_personal(self, message: OutgoingMessage, text: str) -> SendResult:
+    def _send_personal(self, user_id: str, message: OutgoingMessage, text: str) -> SendResult:
         key, param = self._msg_param(message, text, self._title(message, text))
         result, data = self._openapi_send("/v1.0/robot/oToMessages/batchSend", {
-            "robotCode": self.robot_code, "userIds": [message.user_id], "msgKey": key, "msgParam": param})
-        if result.ok and message.user_id in (data.get("invalidStaffIdList") or []):
+            "robotCode": self.robot_code, "userIds": [user_id], "msgKey": key, "msgParam": param})
+        if result.ok and user_id in (data.get("invalidStaffIdList") or []):
             return SendResult(ok=False, error="invalid userId", retryable=False)
-        if result.ok and message.user_id in (data.get("flowControlledStaffIdList") or []):
+        if result.ok and user_id in (data.get("flowControlledStaffIdList") or []):
             return SendResult(ok=False, error="flow controlled", retryable=True, retry_after_s=60)
         return result
 
@@ -277,6 +294,23 @@ class DingTalkAdapter:
                     raise ValueError("picture over 20 MB")
                 chunks.append(chunk)
         return b"".join(chunks)
+
+
+def _with_mentions(text: str, handles: list[str]) -> str:
+    """``text`` with a last line ``@a @b`` for each handle not already written in it."""
+    missing = [f"@{handle}" for handle in handles if f"@{handle}" not in text]
+    return f"{text}\n{' '.join(missing)}" if missing else text
+
+
+def _robot_json(msg_format: str, *, content: str, title: str, user_ids: list[str]) -> dict[str, Any]:
+    """A custom-robot / sessionWebhook body (docs/protocols.md §6, §7)."""
+    body: dict[str, Any]
+    if msg_format == "markdown":
+        body = {"msgtype": "markdown", "markdown": {"title": title, "text": content}}
+    else:
+        body = {"msgtype": "text", "text": {"content": content}}
+    body["at"] = {"atUserIds": user_ids, "isAtAll": False}
+    return body
 
 
 def _errcode(result: SendResult) -> int | None:

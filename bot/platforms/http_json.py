@@ -14,12 +14,17 @@ import requests
 from bot.messaging.messages import SendResult
 
 
+def json_body(body: dict[str, Any]) -> bytes:
+    """The bytes we put on the wire for ``body``: what a platform's body cap is measured against."""
+    return json.dumps(body, ensure_ascii=False).encode("utf-8")
+
+
 def post_for_errcode(
     http: requests.Session, url: str, body: dict[str, Any], *, params: dict[str, str] | None, timeout: float,
     label: str,
 ) -> tuple[int, str] | SendResult:
     """``(errcode, errmsg)`` from the platform, or a retryable SendResult when there was none."""
-    data = json.dumps(body, ensure_ascii=False).encode("utf-8")
+    data = json_body(body)
     try:
         response = http.post(url, params=params, data=data, timeout=timeout,
                              headers={"Content-Type": "application/json; charset=utf-8"})

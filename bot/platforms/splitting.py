@@ -1,14 +1,20 @@
-"""Split an over-long chat message into numbered parts that each fit a UTF-8 byte limit.
+"""Split an over-long chat message into numbered parts that each fit the platform's limit.
 
-WeCom robots cap text at 2,048 and markdown at 4,096 bytes; DingTalk has similar caps. CJK
-characters are 3 bytes, so the limit is counted on the encoded text, never on ``len(str)``
-(docs/protocols.md §8.2). Parts break preferably at line ends, otherwise between characters, and
-never inside a mention (``<@userid>``), a ``<font …>…</font>`` span or a markdown link, so
-every @ still notifies and no colour tag is left open.
+WeCom robots cap text at 2,048 and markdown at 4,096 bytes; DingTalk refuses a robot body over
+20,000 bytes. CJK characters are 3 bytes, so the limit is counted on the encoded text, never on
+``len(str)`` (docs/protocols.md §8.2). Parts break preferably at line ends, otherwise between
+characters, and never inside a mention (``<@userid>``), a ``<font …>…</font>`` span or a markdown
+link, so every @ still notifies and no colour tag is left open.
+
+The limit applies to what the platform receives, after every decoration: the ``(i/n)`` line is
+counted here; whatever a sender adds to a part afterwards (a mention line, say) must be passed as
+``reserve``; and ``measure`` says how the platform counts a part (UTF-8 bytes, or the bytes the
+text takes once escaped inside a JSON body). A 40058/460101 answer must never be the outcome of
+our own split.
 
 Usage (any platform)::
 
-    for part in split_message(text, 4096):
+    for part in split_message(text, 4096, reserve=utf8_len(mention_line)):
         send(part)
 
 Each part of a split message ends with a line ``(i/n)``; a message that fits is returned
@@ -17,9 +23,11 @@ unchanged as a one-element list.
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Callable
 
-__all__ = ["split_message", "strip_numbering", "utf8_len"]
+__all__ = ["json_escaped_len", "split_message", "strip_numbering", "utf8_len"]
 
 # Spans that must stay whole: a mention, a coloured span, a markdown link.
 _ATOMIC = re.compile(r"<@[^>\s]{1,128}>|<font[^>]{0,64}>.*?</font>|\[[^\]\n]{0,200}\]\([^)\s]{0,500}\)", re.S)
@@ -27,6 +35,11 @@ _ATOMIC = re.compile(r"<@[^>\s]{1,128}>|<font[^>]{0,64}>.*?</font>|\[[^\]\n]{0,2
 
 def utf8_len(text: str) -> int:
     return len(text.encode("utf-8"))
+
+
+def json_escaped_len(text: str) -> int:
+    """Bytes ``text`` adds to a UTF-8 JSON body as a string value (``\\n`` is 2 bytes, ``"`` is 2)."""
+    return len(json.dumps(text, ensure_ascii=False).encode("utf-8")) - 2
 
 
 def _suffix(index: int, total: int) -> str:
@@ -45,53 +58,68 @@ def _atoms(line: str) -> list[str]:
     return atoms
 
 
-def _pack(text: str, budget: int) -> list[str]:
+def _pack(text: str, budget: int, measure: Callable[[str], int]) -> list[str]:
+    """Chunks of at most ``budget`` as ``measure`` counts (``measure`` adds up over concatenation)."""
     chunks: list[str] = []
-    current = ""
+    current: list[str] = []
+    used = 0
 
     def flush() -> None:
-        nonlocal current
-        if current.strip():
-            chunks.append(current.rstrip("\n"))
-        current = ""
+        nonlocal used
+        chunk = "".join(current)
+        if chunk.strip():
+            chunks.append(chunk.rstrip("\n"))
+        current.clear()
+        used = 0
+
+    def add(piece: str, size: int) -> None:
+        nonlocal used
+        current.append(piece)
+        used += size
 
     for line in text.splitlines(keepends=True):
-        if utf8_len(current + line) <= budget:
-            current += line
+        size = measure(line)
+        if used + size <= budget:
+            add(line, size)
             continue
         flush()
-        if utf8_len(line) <= budget:
-            current = line
+        if size <= budget:
+            add(line, size)
             continue
         for atom in _atoms(line):
-            if utf8_len(atom) > budget:
+            atom_size = measure(atom)
+            if atom_size > budget:
                 # A protected span longer than a whole part (pathological): cut it by characters.
                 for char in atom:
-                    if utf8_len(current + char) > budget:
+                    char_size = measure(char)
+                    if used + char_size > budget:
                         flush()
-                    current += char
+                    add(char, char_size)
                 continue
-            if utf8_len(current + atom) > budget:
+            if used + atom_size > budget:
                 flush()
-            current += atom
+            add(atom, atom_size)
     flush()
     return chunks
 
 
-def split_message(text: str, max_bytes: int) -> list[str]:
-    """Parts of ``text``, each at most ``max_bytes`` UTF-8 bytes including its ``(i/n)`` line.
+def split_message(text: str, max_bytes: int, *, reserve: int = 0,
+                  measure: Callable[[str], int] = utf8_len) -> list[str]:
+    """Parts of ``text``, each at most ``max_bytes`` (as ``measure`` counts) including its ``(i/n)``
+    line and ``reserve`` bytes left free for what the sender appends to a part afterwards.
 
     Order is preserved and joining the parts without their ``(i/n)`` lines gives the text back
     (except for whitespace at the cut points).
     """
-    if max_bytes < 32:
+    room = max_bytes - reserve
+    if room < 32:
         raise ValueError("max_bytes too small to number parts")
-    if utf8_len(text) <= max_bytes:
+    if measure(text) <= room:
         return [text]
     total = 2
     while True:
-        budget = max_bytes - utf8_len(_suffix(total, total))
-        chunks = _pack(text, budget)
+        budget = room - measure(_suffix(total, total))
+        chunks = _pack(text, budget, measure)
         if len(chunks) <= total:
             break
         total = len(chunks)

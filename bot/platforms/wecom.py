@@ -10,9 +10,11 @@ Routes for a message to a chat (docs/protocols.md §0):
 Messages to a person always go through ``message/send`` (wechatpy's client, its host
 configurable, its token cached in Redis).
 
-Limits live here: texts are split by UTF-8 bytes (``splitting``), each robot has a token bucket
-(``ratelimit``), parts already delivered are remembered per ``dedupe_key`` so a retry resumes
-where it stopped and nothing arrives twice or out of order.
+Limits live here (deploy/wecom.md lists them with their sources): texts are split by UTF-8 bytes
+(``splitting``) so that each part, after every decoration we add (title, ``(i/n)``, the
+``<@userid>`` line), fits its cap; each robot sends at most 20 in any 60 s (``ratelimit``); parts
+already delivered are remembered per ``dedupe_key`` so a retry resumes where it stopped and
+nothing arrives twice or out of order.
 """
 
 from __future__ import annotations
@@ -32,17 +34,17 @@ from wechatpy.session.redisstorage import RedisStorage
 
 from bot.messaging.messages import ChannelProblem, ImageRef, OutgoingMessage, SendResult
 from bot.platforms.http_json import post_for_errcode
-from bot.platforms.ratelimit import TokenBucket
-from bot.platforms.splitting import split_message
+from bot.platforms.ratelimit import SlidingWindow
+from bot.platforms.splitting import split_message, utf8_len
 from bot.platforms.wecom_config import WeComConfig
 from bot.platforms.wecom_crypto import decrypt_media
 from bot.services import Services
 
 log = logging.getLogger(__name__)
 
-TEXT_MAX_BYTES = 2048  # robot and app text.content
-MARKDOWN_MAX_BYTES = 4096  # robot markdown.content
-APP_MARKDOWN_MAX_BYTES = 2048  # app message markdown
+TEXT_MAX_BYTES = 2048  # robot and app text.content (doc 99110, doc 90236)
+MARKDOWN_MAX_BYTES = 4096  # robot markdown.content, <@userid> included (doc 99110)
+APP_MARKDOWN_MAX_BYTES = 2048  # app message markdown (doc 90236)
 SENT_PARTS_TTL_S = 7 * 86400
 # Robot error codes (doc 99110 and docs/protocols.md §4).
 ERR_RATE = 45009
@@ -142,22 +144,28 @@ class WeComAdapter:
         # Per deployment (queue name): dedupe keys are unique in one database, not across databases.
         return f"wecom:sent:{self.services.settings.queue_name}:{_digest(dedupe_key)}"
 
-    def _parts(self, message: OutgoingMessage, limit_text: int, limit_markdown: int) -> list[str]:
+    def _parts(self, message: OutgoingMessage, limit_text: int, limit_markdown: int, reserve: int = 0) -> list[str]:
+        """The contents to send, each within its limit; ``reserve`` bytes stay free for what the
+        caller appends to a part afterwards (the title line is added here, before splitting)."""
         text = message.text
         if message.format == "markdown" and message.title and not text.startswith(("#", "**")):
             text = f"**{message.title}**\n{text}"
-        return split_message(text, limit_markdown if message.format == "markdown" else limit_text)
+        return split_message(text, limit_markdown if message.format == "markdown" else limit_text, reserve=reserve)
 
     def _send_robot(self, robot: tuple[str, str], message: OutgoingMessage, dedupe_key: str) -> SendResult:
         unit_code, webhook_key = robot
-        bucket = TokenBucket.for_robot(self.services.redis, "wecom", _digest(webhook_key))
+        window = SlidingWindow.for_robot(self.services.redis, "wecom", _digest(webhook_key))
         bodies: list[dict[str, Any]] = []
         if message.image_png:
             bodies.append({"msgtype": "image", "image": {
                 "base64": base64.b64encode(message.image_png).decode(),
                 "md5": hashlib.md5(message.image_png).hexdigest()}})
         user_ids = [m.user_id for m in message.mentions if m.user_id]
-        for index, part in enumerate(self._parts(message, TEXT_MAX_BYTES, MARKDOWN_MAX_BYTES)):
+        # In markdown the mentions are part of ``content`` and count towards its 4096 bytes: room for
+        # them is kept in every part, or a part that fits before they are added may not fit after.
+        mention_line = "\n" + " ".join(f"<@{u}>" for u in user_ids) if message.format == "markdown" and user_ids else ""
+        parts = self._parts(message, TEXT_MAX_BYTES, MARKDOWN_MAX_BYTES, reserve=utf8_len(mention_line))
+        for index, part in enumerate(parts):
             if message.format == "markdown":
                 if index == 0 and user_ids:
                     # <@userid> notifies in markdown (not markdown_v2); names alone do not.
@@ -174,14 +182,15 @@ class WeComAdapter:
         for index, body in enumerate(bodies):
             if index in done:
                 continue
-            allowed, wait_s = bucket.try_acquire()
-            if not allowed:
+            admission = window.try_acquire()
+            if not admission.allowed:
                 return SendResult(ok=False, error="wecom robot: rate limited (local 20/min)", retryable=True,
-                                  retry_after_s=max(wait_s, 1.0))
+                                  retry_after_s=max(admission.wait_s, 1.0))
             result = self._post_robot(webhook_key, body)
+            window.confirm(admission.slot)
             if result is not None:
                 if "45009" in result.error:
-                    bucket.drain()
+                    window.drain()
                 if ERR_BAD_KEY_TEXT in result.error:
                     return replace(result, misconfigured=ChannelProblem(
                         platform="wecom", unit_code=unit_code, key=f"wecom-robot:{unit_code}",

@@ -12,9 +12,10 @@ from sqlalchemy import and_, func, select
 from sqlalchemy import case as when
 from sqlalchemy.orm import Session
 
+from bot.cases.lifecycle import SATISFACTION
 from bot.cases.sources import OFFICIAL_BOARDS
 from bot.cases.status import DONE_VALUES, OPEN_VALUES
-from models import Case, CaseEvent, CaseUnit, ExtensionRequest, Reminder, Reply, Unit
+from models import Case, CaseEvent, CaseRating, CaseUnit, CitizenReply, ExtensionRequest, Reminder, Reply, Unit
 
 OPEN = OPEN_VALUES
 DONE = DONE_VALUES
@@ -28,10 +29,23 @@ class UnitFigures:
     closed: int = 0
     on_time: int = 0
     overdue_open: int = 0
+    reopened: int = 0  # closings the office or a 不满意 sent back in the period
+    rated: int = 0
+    unsatisfied: int = 0  # 不满意 ratings in the period
 
     @property
     def on_time_rate(self) -> float:
         return self.on_time / self.closed if self.closed else 0.0
+
+    @property
+    def sent_back(self) -> int:
+        """Work that was not good enough: each reopening, and each 不满意 on top (a 不满意 weighs more
+        than the office's own 重新办理)."""
+        return self.reopened + self.unsatisfied
+
+    @property
+    def active(self) -> bool:
+        return bool(self.assigned or self.closed or self.overdue_open or self.reopened or self.rated)
 
 
 @dataclass
@@ -53,12 +67,14 @@ class Stats:
     returned: int = 0
     reopened: int = 0
     extensions: int = 0
-    replies: int = 0
+    replies: int = 0  # the units' answers (进展 and 办结)
+    citizen_replies: int = 0  # 回复网民 posted on the source platforms in the period
+    citizen_replied_cases: int = 0  # how many cases those replies answered
     instructions: int = 0
     joint: int = 0
     supervised: int = 0
     reminders_failed: int = 0  # 催办 messages the platform refused for good (wrong chat, robot removed)
-    satisfaction: dict[str, int] = field(default_factory=dict)
+    satisfaction: dict[str, int] = field(default_factory=dict)  # every rating given in the period, by level
     by_category: dict[str, int] = field(default_factory=dict)
     by_month: dict[str, int] = field(default_factory=dict)
     units: list[UnitFigures] = field(default_factory=list)
@@ -93,11 +109,13 @@ class Stats:
         return self._rate(self.satisfaction.get("满意", 0) + self.satisfaction.get("基本满意", 0), rated)
 
     def ranking(self, size: int = 3) -> tuple[list[UnitFigures], list[UnitFigures]]:
-        """红榜 (best on-time closing) and 黑榜 (most overdue, then worst on-time rate)."""
-        active = [u for u in self.units if u.assigned or u.closed or u.overdue_open]
-        best = sorted([u for u in active if u.closed], key=lambda u: (-u.on_time_rate, -u.closed, u.unit))[:size]
-        worst = sorted(active, key=lambda u: (-u.overdue_open, u.on_time_rate, u.unit))
-        worst = [u for u in worst if u.overdue_open or (u.closed and u.on_time_rate < 1)][:size]
+        """红榜: best on-time closing among units none of whose work was sent back (reopened or 不满意).
+        黑榜: most overdue plus sent-back work, then worst on-time rate."""
+        active = [u for u in self.units if u.active]
+        best = sorted([u for u in active if u.closed and not u.sent_back],
+                      key=lambda u: (-u.on_time_rate, -u.closed, u.unit))[:size]
+        worst = sorted(active, key=lambda u: (-(u.overdue_open + u.sent_back), u.on_time_rate, u.unit))
+        worst = [u for u in worst if u.overdue_open or u.sent_back or (u.closed and u.on_time_rate < 1)][:size]
         return best, worst
 
     def as_dict(self) -> dict[str, Any]:
@@ -108,10 +126,11 @@ class Stats:
             "closure_rate": self.closure_rate, "sign_on_time_rate": self.sign_on_time_rate,
             "close_on_time_rate": self.close_on_time_rate, "return_rate": self.return_rate,
             "reopen_rate": self.reopen_rate, "extensions": self.extensions, "replies": self.replies,
+            "citizen_replies": self.citizen_replies, "citizen_replied_cases": self.citizen_replied_cases,
             "instructions": self.instructions, "joint": self.joint, "supervised": self.supervised,
             "reminders_failed": self.reminders_failed,
             "satisfaction": self.satisfaction, "by_category": self.by_category, "by_month": self.by_month,
-            "units": [u.__dict__ for u in self.units],
+            "satisfaction_rate": self.satisfaction_rate, "units": [u.__dict__ for u in self.units],
         }
 
 
@@ -148,9 +167,18 @@ def compute_stats(session: Session, start: datetime, end: datetime, now: datetim
         func.count(), func.sum(when((Case.closed_at <= Case.due_at, 1), else_=0)),
     ).where(closed)).one()
     s.closed, s.closed_on_time = int(row[0] or 0), int(row[1] or 0)
-    s.satisfaction = {str(k): int(v) for k, v in session.execute(
-        select(Case.satisfaction, func.count()).where(closed, Case.satisfaction.isnot(None))
-        .group_by(Case.satisfaction))}
+    # Ratings given in the period, each closing's own: a 不满意 reopens its case (closed_at is cleared)
+    # and must still count, as must the rating of the closing after it.
+    # Per lead unit too, for the ranking: one grouped read serves both.
+    levels: dict[str, int] = {}
+    ratings_by_unit: dict[int | None, dict[str, int]] = {}
+    for unit_id, level, count in session.execute(
+        select(CaseRating.unit_id, CaseRating.level, func.count())
+        .where(CaseRating.created_at >= start, CaseRating.created_at < end)
+        .group_by(CaseRating.unit_id, CaseRating.level)).all():
+        levels[level] = levels.get(level, 0) + int(count)
+        ratings_by_unit.setdefault(unit_id, {})[level] = int(count)
+    s.satisfaction = {k: levels[k] for k in SATISFACTION if k in levels}
 
     dispatched = and_(Case.dispatched_at >= start, Case.dispatched_at < end)
     row = session.execute(select(
@@ -160,16 +188,26 @@ def compute_stats(session: Session, start: datetime, end: datetime, now: datetim
     s.dispatched, s.signed = int(row[0] or 0), int(row[1] or 0)
     s.signed_on_time = _signed_on_time(session, dispatched)
 
-    row = session.execute(select(
+    # Per unit (a reopen event names the unit whose closing was sent back): totals are the groups' sums.
+    reopened_by_unit: dict[int | None, int] = {}
+    for event_row in session.execute(select(
+        CaseEvent.unit_id,
         func.sum(when((CaseEvent.kind == "return", 1), else_=0)),
         func.sum(when((CaseEvent.kind == "reopen", 1), else_=0)),
         func.sum(when((CaseEvent.kind == "instruction", 1), else_=0)),
-    ).where(CaseEvent.created_at >= start, CaseEvent.created_at < end)).one()
-    s.returned, s.reopened, s.instructions = (int(x or 0) for x in row)
+    ).where(CaseEvent.created_at >= start, CaseEvent.created_at < end,
+            CaseEvent.kind.in_(("return", "reopen", "instruction"))).group_by(CaseEvent.unit_id)).all():
+        s.returned += int(event_row[1] or 0)
+        s.reopened += int(event_row[2] or 0)
+        s.instructions += int(event_row[3] or 0)
+        reopened_by_unit[event_row[0]] = int(event_row[2] or 0)
     s.extensions = session.scalar(select(func.count()).select_from(ExtensionRequest).where(
         ExtensionRequest.created_at >= start, ExtensionRequest.created_at < end)) or 0
     s.replies = session.scalar(select(func.count()).select_from(Reply).where(
         Reply.created_at >= start, Reply.created_at < end)) or 0
+    row = session.execute(select(func.count(), func.count(func.distinct(CitizenReply.case_id))).where(
+        CitizenReply.state == "posted", CitizenReply.posted_at >= start, CitizenReply.posted_at < end)).one()
+    s.citizen_replies, s.citizen_replied_cases = int(row[0] or 0), int(row[1] or 0)
 
     # The open/overdue snapshot reads every open case (no period bounds it), so it is read once,
     # per lead unit: the totals are the sums of the groups and the ranking uses the same rows.
@@ -183,7 +221,7 @@ def compute_stats(session: Session, start: datetime, end: datetime, now: datetim
     # state leads ix_reminders_state_due_at, so this reads only the (few) failed rows
     s.reminders_failed = session.scalar(select(func.count()).select_from(Reminder).where(
         Reminder.state == "failed", Reminder.claimed_at >= start, Reminder.claimed_at < end)) or 0
-    s.units = _units(session, start, end, overdue_by_unit)
+    s.units = _units(session, start, end, overdue_by_unit, reopened_by_unit, ratings_by_unit)
     return s
 
 
@@ -196,7 +234,8 @@ def _signed_on_time(session: Session, dispatched: Any) -> int:
         dispatched, Case.signed_at.isnot(None), lag <= SIGN_WINDOW.total_seconds())) or 0
 
 
-def _units(session: Session, start: datetime, end: datetime, overdue_by_unit: dict[int | None, int]) -> list[UnitFigures]:
+def _units(session: Session, start: datetime, end: datetime, overdue_by_unit: dict[int | None, int],
+           reopened_by_unit: dict[int | None, int], ratings_by_unit: dict[int | None, dict[str, int]]) -> list[UnitFigures]:
     names = dict(session.execute(select(Unit.id, Unit.name).where(Unit.is_office.is_(False))).all())
     figures = {uid: UnitFigures(unit=name) for uid, name in names.items()}
     for uid, count in session.execute(
@@ -213,4 +252,8 @@ def _units(session: Session, start: datetime, end: datetime, overdue_by_unit: di
     for uid, overdue in overdue_by_unit.items():
         if uid in figures:
             figures[uid].overdue_open = overdue
+    for uid, unit in figures.items():
+        unit.reopened = reopened_by_unit.get(uid, 0)
+        unit.rated = sum(ratings_by_unit.get(uid, {}).values())
+        unit.unsatisfied = ratings_by_unit.get(uid, {}).get("不满意", 0)
     return list(figures.values())

@@ -21,7 +21,7 @@ from bot.cases.sources import label as source_label
 from bot.messaging.addressing import Post
 from bot.messaging.outbox import add_post, enqueue_delivery
 from bot.reports.chart import summary_chart
-from bot.reports.stats import Stats, compute_stats
+from bot.reports.stats import Stats, UnitFigures, compute_stats
 from bot.services import Services
 from models import OutboundMessage, ReportRun, Unit
 
@@ -56,7 +56,9 @@ def summary_text(stats: Stats, title: str) -> str:
         f"办结 {stats.closed} 件；在办 {stats.open_now} 件，其中超期 {stats.overdue_now} 件",
         f"办结率 {stats.closure_rate}%｜按期签收率 {stats.sign_on_time_rate}%｜按期办结率 {stats.close_on_time_rate}%",
         f"回退率 {stats.return_rate}%｜重办率 {stats.reopen_rate}%｜延期 {stats.extensions} 件",
-        "满意度: " + ("，".join(f"{k} {sat.get(k, 0)}" for k in ("满意", "基本满意", "不满意")) if sat else "暂无评价"),
+        "满意度: " + ("，".join(f"{k} {sat.get(k, 0)}" for k in ("满意", "基本满意", "不满意"))
+                     + f"（满意率 {stats.satisfaction_rate}%）" if sat else "暂无评价"),
+        f"回复网民 {stats.citizen_replies} 条" + (f"（{stats.citizen_replied_cases} 件留言）" if stats.citizen_replies else ""),
     ]
     if stats.reminders_failed:
         lines.append(f"催办未送达 {stats.reminders_failed} 条（请检查相关单位群机器人配置）")
@@ -64,8 +66,15 @@ def summary_text(stats: Stats, title: str) -> str:
     if best:
         lines.append("红榜: " + "；".join(f"{u.unit}（按期办结 {round(u.on_time_rate * 100)}%）" for u in best))
     if worst:
-        lines.append("黑榜: " + "；".join(f"{u.unit}（超期 {u.overdue_open} 件）" for u in worst))
+        lines.append("黑榜: " + "；".join(f"{u.unit}（{_faults(u)}）" for u in worst))
     return "\n".join(lines)
+
+
+def _faults(unit: UnitFigures) -> str:
+    parts = [f"超期 {unit.overdue_open} 件" if unit.overdue_open else "",
+             f"重办 {unit.reopened} 次" if unit.reopened else "",
+             f"不满意 {unit.unsatisfied} 件" if unit.unsatisfied else ""]
+    return "，".join(p for p in parts if p) or f"按期办结 {round(unit.on_time_rate * 100)}%"
 
 
 def send_summary(services: Services, kind: str, today: date, now: datetime | None = None) -> list[int]:

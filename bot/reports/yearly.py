@@ -10,7 +10,7 @@ from pathlib import Path
 from bot.cases.sources import label as source_label
 from bot.reports.stats import Stats
 
-UNIT_HEADERS = ("单位", "交办", "办结", "按期办结", "按期办结率", "超期未结")
+UNIT_HEADERS = ("单位", "交办", "办结", "按期办结", "按期办结率", "超期未结", "重办", "不满意")
 
 
 def _span(stats: Stats) -> tuple[date, date]:
@@ -23,7 +23,9 @@ def headline(stats: Stats) -> list[tuple[str, str]]:
         ("留言总数", f"{stats.new_total}"),
         ("官方平台（红网、问政湖南、12345）", f"{stats.official}"),
         ("抖音等其他平台", f"{stats.apps}"),
-        ("回复", f"{stats.replies}"),
+        ("回复网民", f"{stats.citizen_replies}"),
+        ("已回复留言", f"{stats.citizen_replied_cases}"),
+        ("单位答复", f"{stats.replies}"),
         ("办结率", f"{stats.closure_rate}%"),
         ("领导批示", f"{stats.instructions}"),
         ("联合办理（多部门）", f"{stats.joint}"),
@@ -36,9 +38,9 @@ def headline(stats: Stats) -> list[tuple[str, str]]:
 
 
 def unit_rows(stats: Stats) -> list[tuple[object, ...]]:
-    units = sorted((u for u in stats.units if u.assigned or u.closed or u.overdue_open), key=lambda u: -u.assigned)
-    return [(u.unit, u.assigned, u.closed, u.on_time, f"{round(u.on_time_rate * 100, 1)}%", u.overdue_open)
-            for u in units]
+    units = sorted((u for u in stats.units if u.active), key=lambda u: -u.assigned)
+    return [(u.unit, u.assigned, u.closed, u.on_time, f"{round(u.on_time_rate * 100, 1)}%", u.overdue_open,
+             u.reopened, u.unsatisfied) for u in units]
 
 
 def report_text(stats: Stats) -> str:
@@ -85,7 +87,8 @@ def write_docx(stats: Stats, path: Path) -> None:
     doc.add_heading(f"网络问政工作报告（{first} 至 {last}）", level=1)
     doc.add_paragraph(
         f"本期共受理网民留言 {stats.new_total} 件，其中红网、问政湖南、12345 等官方平台 {stats.official} 件，"
-        f"抖音等其他平台 {stats.apps} 件；各单位回复 {stats.replies} 条，办结率 {stats.closure_rate}%；"
+        f"抖音等其他平台 {stats.apps} 件；回复网民 {stats.citizen_replies} 条（{stats.citizen_replied_cases} 件留言），"
+        f"办结率 {stats.closure_rate}%；"
         f"领导批示 {stats.instructions} 件，联合办理 {stats.joint} 件，督办 {stats.supervised} 件。"
     )
     table = doc.add_table(rows=1, cols=2)

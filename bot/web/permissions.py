@@ -22,6 +22,9 @@ ACTIONS: dict[str, frozenset[str]] = {
     "supervise": frozenset({"admin"}),
     "verify": frozenset({"admin"}),
     "reopen": frozenset({"admin"}),
+    # 回复网民: the office (and its dispatchers, as in chat) edits the draft and records the posting
+    "save_reply": frozenset({"admin", "dispatcher"}),
+    "post_reply": frozenset({"admin", "dispatcher"}),
     # unit actions, done as the linked person
     "sign": UNIT_ROLES,
     "progress": UNIT_ROLES,

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from models import Case, CaseEvent, CaseUnit, Reply, Unit
+from models import Case, CaseEvent, CaseRating, CaseUnit, CitizenReply, Reply, Unit
 
 SOURCES = [("hongwang", 500), ("wenzheng_hunan", 300), ("12345", 99),  # 899 official boards
            ("douyin", 800), ("weibo", 200), ("wechat", 103)]  # 1,103 apps
@@ -51,6 +51,16 @@ def seed_year(session: Session, *, year: int = 2026, closed: int = 1898, replies
         dict(case_id=ids[i % total], unit_id=cases[i % total]["lead_unit_id"], kind="final" if i < total else "progress",
              text="r", created_at=cases[i % total]["created_at"] + timedelta(hours=2))
         for i in range(replies * scale)])
+    # The county's 3,211 replies to 2,002 messages: every message answered once, some twice.
+    session.execute(insert(CitizenReply), [
+        dict(case_id=ids[i % total], state="posted", text="r", posted_where=cases[i % total]["source"],
+             posted_at=cases[i % total]["created_at"] + timedelta(hours=2 + i // total),
+             created_at=cases[i % total]["created_at"], updated_at=cases[i % total]["created_at"])
+        for i in range(replies * scale)])
+    session.execute(insert(CaseRating), [
+        dict(case_id=ids[i], round=0, unit_id=row["lead_unit_id"], level=row["satisfaction"],
+             created_at=row["closed_at"] + timedelta(days=1))
+        for i, row in enumerate(cases) if row["satisfaction"]])
     session.execute(insert(CaseEvent), [
         dict(case_id=ids[i * 13], kind="instruction", actor_label="县领导", text="请尽快办理", data={}, channel="chat",
              created_at=cases[i * 13]["created_at"] + timedelta(hours=5)) for i in range(instructions * scale)])

@@ -25,7 +25,8 @@ def test_yearly_report_figures_xlsx_docx(services: Services, tmp_path: Path) -> 
                           text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     out = done.stdout
-    for expected in ("留言总数: 2002", "官方平台（红网、问政湖南、12345）: 899", "抖音等其他平台: 1103", "回复: 3211",
+    for expected in ("留言总数: 2002", "官方平台（红网、问政湖南、12345）: 899", "抖音等其他平台: 1103", "回复网民: 3211",
+                     "已回复留言: 2002",
                      "办结率: 94.8%", "领导批示: 11", "联合办理（多部门）: 37", "督办件: 25"):
         assert expected in out, out
     sheet = load_workbook(xlsx)["总体"]
@@ -34,4 +35,4 @@ def test_yearly_report_figures_xlsx_docx(services: Services, tmp_path: Path) -> 
     assert len(list(load_workbook(xlsx)["月度趋势"].iter_rows())) == 13  # header + 12 months
     text = "\n".join(p.text for p in Document(str(docx)).paragraphs)
     assert "受理网民留言 2002 件" in text and "官方平台 899 件" in text and "其他平台 1103 件" in text
-    assert "回复 3211 条" in text and "办结率 94.8%" in text and "领导批示 11 件" in text
+    assert "回复网民 3211 条（2002 件留言）" in text and "办结率 94.8%" in text and "领导批示 11 件" in text

@@ -1,11 +1,11 @@
-"""The shared limit helpers: byte-exact splitting and the per-robot token bucket (real Redis)."""
+"""The shared limit helpers: byte-exact splitting and the per-robot sliding window (real Redis)."""
 
 from __future__ import annotations
 
 import re
 import uuid
 
-from bot.platforms.ratelimit import TokenBucket
+from bot.platforms.ratelimit import SlidingWindow
 from bot.platforms.splitting import split_message, strip_numbering, utf8_len
 
 
@@ -43,13 +43,28 @@ def test_one_long_line_splits_between_characters_not_inside_mentions() -> None:
         assert re.findall(r"<@[^>]*>", strip_numbering(part)) == re.findall(r"<@lisi>", strip_numbering(part))
 
 
-def test_token_bucket_allows_capacity_then_waits(redis_client) -> None:  # type: ignore[no-untyped-def]
-    bucket = TokenBucket(redis_client, f"test:{uuid.uuid4().hex}", capacity=20, per_seconds=60)
+def test_sliding_window_allows_20_in_any_60_seconds(redis_client) -> None:  # type: ignore[no-untyped-def]
+    """20 per robot per minute is a window, not a refill rate (docs/protocols.md §9): a bucket of 20
+    refilled continuously would admit one more every 3 s and ~39 in a minute."""
+    window = SlidingWindow(redis_client, f"test:{uuid.uuid4().hex}", limit=20, per_seconds=60)
     now = 1_000_000.0
-    results = [bucket.try_acquire(now=now) for _ in range(21)]
-    assert all(ok for ok, _ in results[:20])
-    ok, wait = results[20]
-    assert not ok and 2.9 <= wait <= 3.1  # one token per 3 s
-    assert bucket.try_acquire(now=now + 3.01)[0]
-    bucket.drain(now=now + 4)
-    assert not bucket.try_acquire(now=now + 4)[0]
+    results = [window.try_acquire(now=now + i) for i in range(21)]  # one a second
+    assert all(a.allowed for a in results[:20])
+    refused = results[20]
+    assert not refused.allowed and refused.wait_s == 40.0  # until the first send leaves the window
+    assert not window.try_acquire(now=now + 30).allowed  # a refilled bucket would admit here
+    assert not window.try_acquire(now=now + 59.999).allowed
+    assert window.try_acquire(now=now + 60).allowed  # the first one left: exactly one place
+    assert not window.try_acquire(now=now + 60).allowed
+    window.drain(now=now + 70)  # the platform said "too fast": nothing for a whole window
+    assert not window.try_acquire(now=now + 129).allowed
+    assert window.try_acquire(now=now + 130).allowed
+
+
+def test_a_confirmed_send_counts_from_when_the_platform_answered(redis_client) -> None:  # type: ignore[no-untyped-def]
+    window = SlidingWindow(redis_client, f"test:{uuid.uuid4().hex}", limit=1, per_seconds=60)
+    now = 1_000_000.0
+    admission = window.try_acquire(now=now)
+    window.confirm(admission.slot, now=now + 2)  # the answer took 2 s: the platform counted it by then
+    assert not window.try_acquire(now=now + 61).allowed
+    assert window.try_acquire(now=now + 62).allowed

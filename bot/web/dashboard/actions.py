@@ -12,6 +12,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -22,7 +23,7 @@ from bot.messaging.messages import IncomingMessage
 from bot.messaging.outbox import add_post, enqueue_delivery
 from bot.services import Services
 from bot.web.permissions import can, may_view
-from handlers import dispatching, office_actions, unit_actions
+from handlers import citizen_replies, dispatching, office_actions, unit_actions
 from handlers.context import ChatContext
 from models import Case, Unit, User
 
@@ -70,19 +71,39 @@ def _dispatch(ctx: ChatContext, case: Case, form: Mapping[str, str]) -> None:
     dispatching.do_dispatch(ctx, case, unit(lead_raw), [unit(r) for r in co_raw if r])
 
 
+def _save_reply(ctx: ChatContext, case: Case, form: Mapping[str, str]) -> None:
+    citizen_replies.show_or_edit(ctx, {"text": _text(form, "text")}, case.number)
+
+
+def _post_reply(ctx: ChatContext, case: Case, form: Mapping[str, str]) -> None:
+    """Save the edited text, then record where and when it was posted (``posted_at`` is the county's
+    local time from a datetime-local field; empty means now)."""
+    if _text(form, "text"):
+        citizen_replies.show_or_edit(ctx, {"text": _text(form, "text")}, case.number)
+    raw = _text(form, "posted_at")
+    try:
+        posted_at = datetime.fromisoformat(raw).replace(tzinfo=ctx.services.deadlines.zone) if raw else None
+    except ValueError as exc:
+        raise ActionRefused(400, "发布时间格式不对。") from exc
+    citizen_replies.mark_posted(ctx, {"where": _text(form, "where")}, case.number, posted_at=posted_at)
+
+
 Runner = Callable[[ChatContext, Case, Mapping[str, str]], None]
 
 RUNNERS: dict[str, Runner] = {
     "dispatch": _dispatch,
     "approve_extension": lambda c, case, f: office_actions.approve_extension(c, {"note": _text(f, "note")}, case.number),
     "reject_extension": lambda c, case, f: office_actions.reject_extension(c, {"note": _text(f, "note")}, case.number),
-    "instruct": lambda c, case, f: office_actions.instruct(c, {"text": _text(f, "text")}, case.number),
+    "instruct": lambda c, case, f: office_actions.instruct(c, {"text": _text(f, "text"), "leader": _text(f, "leader")},
+                                                           case.number),
     "supervise": lambda c, case, f: office_actions.supervise(c, {}, case.number),
     "verify": lambda c, case, f: office_actions.verify(c, {}, case.number),
     "reopen": lambda c, case, f: office_actions.reopen(c, {"reason": _text(f, "reason")}, case.number),
     "sign": lambda c, case, f: unit_actions.sign(c, {}, case.number),
     "progress": lambda c, case, f: unit_actions.progress(c, {"text": _text(f, "text")}, case.number),
     "close": lambda c, case, f: unit_actions.close(c, {"text": _text(f, "text")}, case.number),
+    "save_reply": _save_reply,
+    "post_reply": _post_reply,
 }
 UNIT_ACTIONS = frozenset({"sign", "progress", "close"})
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import selectinload
 from bot.cases.deadlines import working_days_left
 from bot.cases.sources import SOURCE_LABELS
 from bot.cases.status import OPEN_STATUSES, WITH_UNIT, Status
+from bot.intake.photos import photo_path
 from bot.messaging.codec import incoming_from_json
 from bot.web.auth import _db_session, login_required, protect_forms
 from bot.web.dashboard import view_helpers as vh
@@ -28,9 +29,10 @@ from bot.web.dashboard.filters import (
     page_of,
     parse_filters,
 )
+from bot.web.dashboard.follow_up import follow_up
 from bot.web.dashboard.list_rows import list_rows
 from bot.web.permissions import may_view, sees_phones
-from models import Case, CaseUnit, InboundMessage, Unit
+from models import Case, CaseEvidence, CaseUnit, InboundMessage, Unit
 
 blueprint = Blueprint("dashboard", __name__, url_prefix="/dashboard", template_folder="../templates")
 blueprint.before_request(protect_forms)
@@ -122,6 +124,7 @@ def case_page(case_id: int):  # type: ignore[no-untyped-def]
         pending_extension=any(x.state == "pending" for x in case.extensions),
         instructions=[e for e in case.events if e.kind == "instruction"],
         my_link=case.unit_link(unit_id) if (unit_id := vh.user().unit_id) else None,
+        **follow_up(_db_session(), case, services.deadlines.local(now)),
     )
 
 
@@ -139,6 +142,22 @@ def case_image(case_id: int, index: int):  # type: ignore[no-untyped-def]
     if media not in path.parents or not path.is_file():  # only files the simulator/intake stored
         abort(404)
     return send_file(path, max_age=3600)
+
+
+@blueprint.get("/cases/<int:case_id>/evidence/<int:evidence_id>")
+@login_required()
+def case_evidence(case_id: int, evidence_id: int):  # type: ignore[no-untyped-def]
+    """A unit's photo, to whoever may see the case."""
+    case = _visible_case(case_id)
+    photo = _db_session().get(CaseEvidence, evidence_id)
+    if photo is None or photo.case_id != case.id:
+        abort(404)
+    path = photo_path(vh.services().settings.var_dir, photo.file_name)
+    if path is None:
+        abort(404)
+    response = send_file(path, max_age=3600)
+    response.headers["Cache-Control"] = "private, max-age=3600"
+    return response
 
 
 @blueprint.post("/cases/<int:case_id>/actions/<action>")

@@ -52,9 +52,10 @@ def pct(rate: float | None) -> str:
 
 
 def unit_ranking(stats: Stats) -> list[UnitFigures]:
-    """Per-unit ranking: best on-time closing first, then fewest overdue (same order as the 红榜)."""
-    active = [u for u in stats.units if u.assigned or u.closed or u.overdue_open]
-    return sorted(active, key=lambda u: (-u.on_time_rate, u.overdue_open, -u.closed, u.unit))
+    """Per-unit ranking: units none of whose work was sent back (reopened, 不满意) first, as on the 红榜;
+    then best on-time closing, fewest overdue."""
+    active = [u for u in stats.units if u.active]
+    return sorted(active, key=lambda u: (u.sent_back, -u.on_time_rate, u.overdue_open, -u.closed, u.unit))
 
 
 @blueprint.get("")
@@ -90,11 +91,13 @@ def stats_xlsx():  # type: ignore[no-untyped-def]
         ["统计区间", f"{start} 至 {end}"], ["新增", s.new_total], ["办结", s.closed], ["超期（未办结）", s.overdue_now],
         ["办结率", pct(s.closure_rate)], ["按期签收率", pct(s.sign_on_time_rate)],
         ["按期办结率", pct(s.close_on_time_rate)], ["满意率", pct(s.satisfaction_rate)],
+        ["评价", sum(s.satisfaction.values())], ["不满意", s.satisfaction.get("不满意", 0)], ["重办", s.reopened],
+        ["回复网民", s.citizen_replies], ["已回复留言", s.citizen_replied_cases],
     ])
     excel.add_sheet(book, "单位排名", [("排名", 6), ("单位", 30), ("受理", 8), ("办结", 8), ("超期未办结", 10),
-                                      ("按期办结率", 12)],
-                    [[i, u.unit, u.assigned, u.closed, u.overdue_open, pct(100 * u.on_time_rate)]
-                     for i, u in enumerate(unit_ranking(s), 1)])
+                                      ("按期办结率", 12), ("重办", 8), ("不满意", 8)],
+                    [[i, u.unit, u.assigned, u.closed, u.overdue_open, pct(100 * u.on_time_rate), u.reopened,
+                      u.unsatisfied] for i, u in enumerate(unit_ranking(s), 1)])
     excel.add_sheet(book, "按来源", [("来源", 16), ("件数", 8)], [[source_label(k), v] for k, v in s.new_by_source.items()])
     excel.add_sheet(book, "按分类", [("分类", 16), ("件数", 8)], [[k, v] for k, v in s.by_category.items()])
     excel.add_sheet(book, "按月份", [("月份", 10), ("件数", 8)], [[k, v] for k, v in s.by_month.items()])
