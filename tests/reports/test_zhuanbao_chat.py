@@ -23,6 +23,7 @@ def _cases(services: Services) -> None:
 
 
 def test_office_lists_topics_and_gets_a_draft(services: Services, sim: SimulatorClient) -> None:
+    set_now(services, at("2026-11-09 10:00"))  # the whole story on one clock, before the first case
     sim.send("office", "wangmin", "专报")
     assert "暂无达到专报条件" in sim.last_bot_text("office")
     _cases(services)
