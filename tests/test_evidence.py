@@ -81,10 +81,10 @@ def test_photo_right_after_closing_goes_to_that_case_the_office_the_page_and_cha
 
 def test_photo_with_the_report_and_progress_photos(sim: SimulatorClient) -> None:
     number = _open_case(sim)
-    sim.send("g-donghu", "hehui", "进展 已联系物业，正在清运", images=[photo((200, 0, 0)), photo((0, 0, 200))])
+    sim.send("g-donghu", "hehui", "进展 已联系物业正在清运", images=[photo((200, 0, 0)), photo((0, 0, 200))])
     assert sim.last_bot_text("g-donghu") == f"已记录 {number} 的进展。（附图 2 张，已转网信办）"
     captions = [m["text"] for m in _office_photos(sim)]
-    assert captions == [f"【附图】{number} 东湖街道办事处（进展）1/2\n进展: 已联系物业，正在清运",
+    assert captions == [f"【附图】{number} 东湖街道办事处（进展）1/2\n进展: 已联系物业正在清运",
                         f"【附图】{number} 东湖街道办事处（进展）2/2"]
     sim.send("g-donghu", "hehui", "申请延期 3天 需协调环卫车辆", image=photo((90, 90, 90)))
     assert "（附图 1 张，已转网信办）" in sim.last_bot_text("g-donghu")

@@ -1,9 +1,10 @@
 """回复网民: the office's public answer to the citizen on the source platform, once a unit has closed the case.
 
 The bot drafts it from the lead unit's 办结 text: a greeting, what was done, who to contact. The reply is
-public, so phone and ID numbers the unit wrote (usually the citizen's own) are masked, except in a
-contact the unit names for itself (联系人 / 联系电话 …), which becomes the contact line. The office edits
-the draft and records where and when it posted it; posted replies are counted in the figures.
+public, so phone and ID numbers the unit wrote (usually the citizen's own) are masked. The contact line
+names the lead unit, and the person and office landline the unit gave for itself (``联系人：何慧，联系电话：
+0731-84561234``); a mobile number is never taken as the unit's (it is most often the citizen's). The office
+edits the draft and records where and when it posted it; posted replies are counted in the figures.
 """
 
 from __future__ import annotations
@@ -22,23 +23,36 @@ from bot.cases.status import DONE_STATUSES, STATUS_LABELS, Status
 from models import Case, CitizenReply, Reply
 
 MAX_TEXT = 5000
-# The unit's own contact, as units write it at the end of a 办结: 联系人：张三，电话：0731-1234567
-_CONTACT = re.compile(r"(?:联系人|联系电话|咨询电话|联系方式|办理人|经办人)\s*[:：]?\s*[^。；;\n]+[。；;]?")
+# The unit's own contact, as units write it at the end of a 办结: 联系人：张三，联系电话：0731-1234567
+_PERSON = re.compile(r"(?:联系人|经办人|办理人)\s*[:：]?\s*(?P<name>[^\s,，。；;:：、（(]{1,8})[，,；;。]?")
+_LANDLINE = re.compile(r"(?:联系电话|咨询电话|办公电话|联系方式)\s*[:：]?\s*"
+                       r"(?P<phone>(?:\(0\d{2,3}\)|（0\d{2,3}）|0\d{2,3}-?)\d{7,8})[，,；;。]?")
 # What mask_text cannot recognise: a number cut short (a title truncated in the middle of a phone number).
 _DIGITS = re.compile(r"\d{7,}")
 
 
+# Chat text may arrive with its punctuation folded to ASCII; a published reply reads as written Chinese.
+_CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+_ASCII_PUNCTUATION = re.compile(rf"(?<=[{_CJK}])[,:;()]|[,:;()](?=[{_CJK}])")
+_FULL_WIDTH = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）"}
+
+
 def public(text: str) -> str:
-    """Text fit for a public reply: phone and ID numbers masked, cut-off digit runs too."""
-    return _DIGITS.sub(lambda m: m.group(0)[:3] + "*" * (len(m.group(0)) - 3), mask_text(text))
+    """Text fit for a public reply: phone and ID numbers masked, cut-off digit runs too; Chinese punctuation."""
+    text = _DIGITS.sub(lambda m: m.group(0)[:3] + "*" * (len(m.group(0)) - 3), mask_text(text))
+    return _ASCII_PUNCTUATION.sub(lambda m: _FULL_WIDTH[m.group(0)], text)
 
 
 def draft_text(case: Case, final_text: str, local_now: datetime) -> str:
     unit = case.lead_unit.name if case.lead_unit else "承办单位"
-    contacts = [m.group(0).strip(" 。；;，,") for m in _CONTACT.finditer(final_text)]
-    done = public(_CONTACT.sub("", final_text)).strip(" \n，,。；;")
+    person, phone = _PERSON.search(final_text), _LANDLINE.search(final_text)
+    done = final_text
+    for found in (person, phone):
+        if found is not None:
+            done = done.replace(found.group(0), "")
+    done = public(done).strip(" \n，,。；;")
+    contact = unit + (person["name"] if person else "") + (f"（电话：{phone['phone']}）" if phone else "")
     greeting = f"{public(case.author)}：您好！" if case.author else "网民朋友：您好！"
-    contact = "，".join(contacts) if contacts else unit
     return "\n".join([
         greeting,
         f"您反映的“{public(case.title)}”问题已收悉。经{unit}调查处理，{done}。",
@@ -59,6 +73,12 @@ def posted_replies(session: Session, case: Case) -> list[CitizenReply]:
                                 .order_by(CitizenReply.posted_at, CitizenReply.id)))
 
 
+def latest_final(session: Session, case: Case) -> Reply | None:
+    """The lead unit's latest 办结 answer: what a draft is built from."""
+    return session.scalar(select(Reply).where(Reply.case_id == case.id, Reply.kind == "final",
+                                              Reply.unit_id == case.lead_unit_id).order_by(Reply.id.desc()).limit(1))
+
+
 def prepare_draft(session: Session, case: Case, final: Reply, now: datetime, local_now: datetime) -> CitizenReply:
     """The draft for this closing; an unposted draft of an earlier closing is rewritten, not kept."""
     draft = current_draft(session, case)
@@ -77,9 +97,7 @@ def draft_for(session: Session, case: Case, now: datetime, local_now: datetime) 
     draft = current_draft(session, case)
     if draft is not None:
         return draft
-    final = session.scalar(select(Reply).where(Reply.case_id == case.id, Reply.kind == "final",
-                                               Reply.unit_id == case.lead_unit_id)
-                           .order_by(Reply.id.desc()).limit(1))
+    final = latest_final(session, case)
     if final is None:
         raise LifecycleError(f"工单 {case.number} 没有主办单位的办结答复，无法起草回复。")
     return prepare_draft(session, case, final, now, local_now)

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 from bot.cases import citizen_replies
 from bot.cases.status import DONE_STATUSES, Status
 from handlers.evidence import CONTEXT_LABELS
-from models import Case, CaseEvidence, CaseRating, Reply
+from models import Case, CaseEvidence, CaseRating
 
 
 def follow_up(session: Session, case: Case, local_now: datetime) -> dict[str, object]:
@@ -25,8 +25,7 @@ def follow_up(session: Session, case: Case, local_now: datetime) -> dict[str, ob
         if draft is not None:
             draft_text = draft.text
         else:  # closed before drafts existed: offer one; it is saved when the office saves or posts it
-            final = session.scalar(select(Reply).where(Reply.case_id == case.id, Reply.kind == "final",
-                                                       Reply.unit_id == case.lead_unit_id).order_by(Reply.id.desc()))
+            final = citizen_replies.latest_final(session, case)
             draft_text = citizen_replies.draft_text(case, final.text, local_now) if final else ""
     return {
         "evidence": evidence, "evidence_labels": CONTEXT_LABELS, "ratings": ratings,
