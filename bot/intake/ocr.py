@@ -48,6 +48,7 @@ class OcrLine:
 class OcrResult:
     lines: list[OcrLine]
     text: str  # lines joined with "\n" in reading order
+    size: tuple[int, int] | None = None  # (width, height) of the image the boxes refer to
 
 
 def _bundled_models() -> dict[str, Path]:
@@ -183,7 +184,7 @@ def recognise(engine: OcrEngine, data: bytes, timeout: float | None = None) -> O
     content = reading_order(content)
     if not content:
         raise UnreadableImage("no_text", "图片中没有识别到文字，请发送包含帖子内容的截图。")
-    return OcrResult(content, "\n".join(ln.text for ln in content))
+    return OcrResult(content, "\n".join(ln.text for ln in content), image.size)
 
 
 _engine: OcrEngine | None = None

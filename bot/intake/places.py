@@ -1,21 +1,34 @@
-"""Place mentions in a post: city, county/district, township/street, village/community, road, compound.
+"""Place mentions in a post: province, city, county/district, township/street, village/community,
+road, compound.
 
-Rule-based on purpose: the names are open-ended (every village has one) but the suffixes are
-a closed set, and the routing data uses placeholder areas such as "A市", "A3区", "A7县".
+Three sources, in this order of trust:
+1. the placeholder areas of the routing data ("A市", "A3区", "A7县");
+2. a gazetteer: China's administrative divisions down to townships (gazetteer.py, from
+   jionlp's data) plus the configured units' own `places` (`known`), longest match first;
+3. for names no gazetteer knows (villages, roads, compounds, "某某市"), the closed set of
+   suffixes, with the left edge of the name found by word segmentation (jieba, part of speech):
+   the name stops at a verb, a time word, a quantity or a generic noun, so "留言详情投诉某某市"
+   gives "某某市", and idioms ("走投无路") or generic words ("一线城市", "居住区") give nothing.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from bot.intake.gazetteer import divisions
 
 # Ordered from the largest to the smallest administrative level.
-LEVELS = ("city", "county", "township", "village", "road", "compound")
+LEVELS = ("province", "city", "county", "township", "village", "road", "compound")
 LEVEL_RANK = {level: rank for rank, level in enumerate(LEVELS)}
 
-# Characters that end a name to the left: function words and verbs that often stand right
-# before a place ("位于东湖街道", "在幸福小区", "我们村").
-_STOP_CHARS = set("的在了是我你他她们与及到从于对把被向往这那该个有为就也都将由自给让请跟同至近旁边里内外上下中")
+# Characters that never occur inside a name: function words that often stand right before a
+# place ("在幸福小区", "我们村"). Characters that can (中山路, 向阳村, 七里村) are left to the
+# part-of-speech trim.
+_STOP_CHARS = set("的在了是我你他她们与及到从于对把被这那该个有为就也都将由给让请跟至")
 _PLACEHOLDER = re.compile(r"(?<![A-Za-z0-9])([A-Z]\d{0,2})(市|区|县)")
 # Suffix → level. A suffix cuts a run of name characters into a place; longer suffixes win
 # at the same position ("小区" over "区"). Weak suffixes only count at the end of a run,
@@ -32,6 +45,7 @@ _STRONG_SUFFIXES: dict[str, str] = {
     "大厦": "compound",
     "广场": "compound",
     "大道": "road",
+    "省": "province",
     "镇": "township",
     "村": "village",
     "路": "road",
@@ -136,6 +150,15 @@ _NOT_PLACES = {
     "公寓",
     "新村",
     "社区居委会",
+    "宿舍区",
+    "居住区",
+    "生活区",
+    "服务区",
+    "保护区",
+    "风景区",
+    "老城区",
+    "示范区",
+    "城中村",
     "居委会",
     "全镇",
     "本镇",
@@ -206,8 +229,92 @@ def _longest_suffix_at(run: str, i: int) -> str:
     return max((s for s in _STRONG_SUFFIXES if run.startswith(s, i)), key=len, default="")
 
 
-def find_places(text: str) -> list[PlaceMention]:
-    """Place mentions in order of first appearance, de-duplicated by name."""
+# Parts of speech (jieba) that can be part of a place name; anything else ends it on the left.
+_NAME_FLAGS = {"ns", "nr", "nrt", "nrfg", "nz", "nt", "n", "ng", "j", "x", "eng", "nw", "vn"}
+_PROPER_FLAGS = {"ns", "nr", "nrt", "nrfg", "nz", "nt", "j", "x", "eng"}
+# Placeholder words citizens and the data use for a withheld name.
+_PLACEHOLDER_WORDS = {"某某", "某", "XX", "xx", "××"}
+# Verbs and nouns that jieba tags as nouns but never start a name ("投诉", "领导", "村民").
+_NOT_NAME_WORDS = {"村民", "居民", "业主", "领导", "政府", "部门", "门口", "附近", "周边", "问题", "情况", "详情", "留言",
+                   "投诉", "反映", "建设", "办理", "管理", "工作", "群众", "百姓", "老百姓", "市民", "网友", "孩子",
+                   "学生", "家长", "老师", "社会主义", "城乡", "农村"}
+_MAX_NAME = 22  # longest division name ("双江拉祜族佤族布朗族傣族自治县")
+
+
+def _level_of(name: str) -> str:
+    for suffix, level in sorted({**_STRONG_SUFFIXES, **_WEAK_SUFFIXES}.items(), key=lambda kv: -len(kv[0])):
+        if name.endswith(suffix):
+            return level
+    return "village"
+
+
+@lru_cache(maxsize=8)
+def _index(known: tuple[str, ...]) -> dict[str, str]:
+    index = dict(divisions())
+    for name in known:
+        if len(name) >= 2:
+            index.setdefault(name, _level_of(name))
+    return index
+
+
+def _tokens(text: str) -> list[Any]:
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(60)  # its "Building prefix dict" lines are noise in the worker log
+    return list(jieba.posseg.cut(text))
+
+
+def _is_common_word(word: str) -> bool:
+    import jieba
+
+    return bool(jieba.dt.FREQ.get(word))
+
+
+def _trim_left(name: str, suffix: str) -> str | None:
+    """The place name that ends `name`: its left edge by part of speech, or None if generic."""
+    tokens = _tokens(name)
+    if not tokens:
+        return None
+    last = tokens[-1]
+    if len(last.word) < len(suffix):
+        # jieba cut through the suffix ("市荆"): trust the characters, not the words.
+        return name
+    if len(last.word) > len(suffix):
+        if last.flag in ("i", "l"):
+            return None  # an idiom or set phrase ending in 路/村/区: 走投无路
+        if last.flag not in _PROPER_FLAGS and _is_common_word(last.word):
+            # A generic noun (居住区, 快速路, 示范村) is a place only after a proper name.
+            previous = tokens[-2] if len(tokens) > 1 else None
+            if previous is not None and previous.flag in _PROPER_FLAGS:
+                return previous.word + last.word
+            return None
+    kept = [last]
+    for token in reversed(tokens[:-1]):
+        only_suffix = len(kept) == 1 and kept[0].word == suffix
+        if token.word in _PLACEHOLDER_WORDS:
+            kept.insert(0, token)
+        elif token.word in _NOT_NAME_WORDS or token.word.endswith(("局", "委", "院", "处", "所", "队", "厅", "办")):
+            break  # a unit's name ("公安分局") is not part of the place after it
+        elif token.flag in _NAME_FLAGS or (token.flag == "a" and not only_suffix):
+            kept.insert(0, token)
+        elif token.flag == "m" and only_suffix and not re.search(r"[个张条只件次位名]$", token.word):
+            kept.insert(0, token)  # numbers in names: 七里村, 五一路
+            break
+        else:
+            break
+    return "".join(t.word for t in kept)
+
+
+def _suffix_of(name: str) -> str:
+    return max((x for x in {**_STRONG_SUFFIXES, **_WEAK_SUFFIXES} if name.endswith(x)), key=len, default="")
+
+
+def find_places(text: str, known: Iterable[str] = ()) -> list[PlaceMention]:
+    """Place mentions, largest level first, then in order of appearance; de-duplicated by name.
+
+    `known` adds names the gazetteer lacks (the configured units' `places`).
+    """
     found: list[tuple[int, PlaceMention]] = []
     seen: set[str] = set()
     for m in _PLACEHOLDER.finditer(text):
@@ -217,6 +324,20 @@ def find_places(text: str) -> list[PlaceMention]:
             found.append((m.start(), PlaceMention(name, "city" if m.group(2) == "市" else "county")))
     # Placeholders become separators so that "A3区洋湖街道" yields "洋湖街道", not "区洋湖街道".
     masked = _PLACEHOLDER.sub(lambda m: "#" * len(m.group(0)), text)
+    index = _index(tuple(sorted(set(known))))
+    taken: list[tuple[int, int]] = []
+    i = 0
+    while i < len(masked):
+        for length in range(min(_MAX_NAME, len(masked) - i), 1, -1):
+            name = masked[i : i + length]
+            if name in index and name not in _NOT_PLACES:
+                taken.append((i, i + length))
+                if name not in seen:
+                    seen.add(name)
+                    found.append((i, PlaceMention(name, index[name])))
+                i += length - 1
+                break
+        i += 1
     for run_match in re.finditer(r"[\u4e00-\u9fff]+", masked):
         run_start = run_match.start()
         run = run_match.group(0)
@@ -225,11 +346,18 @@ def find_places(text: str) -> list[PlaceMention]:
         for piece in re.split(f"([{''.join(sorted(_STOP_CHARS))}])", run):
             if len(piece) > 1 or (piece and _is_name_char(piece)):
                 for start, end, level in _places_in_run(piece):
-                    cleaned = _clean_name(piece[start:end])
+                    begin = run_start + pos + start
+                    if any(a < run_start + pos + end and begin < b for a, b in taken):
+                        continue  # the gazetteer already read this stretch
+                    candidate = piece[start:end]
+                    trimmed = _trim_left(candidate, _suffix_of(candidate))
+                    if trimmed is None or len(trimmed) - len(_suffix_of(trimmed)) < 2:
+                        continue
+                    cleaned = _clean_name(trimmed)
                     if cleaned is None or cleaned in seen:
                         continue
                     seen.add(cleaned)
-                    found.append((run_start + pos + start, PlaceMention(cleaned, level)))
+                    found.append((begin + len(candidate) - len(cleaned), PlaceMention(cleaned, level)))
             pos += len(piece)
-    # Largest area first (city → compound), ties in order of appearance.
+    # Largest area first (province → compound), ties in order of appearance.
     return [m for _, m in sorted(found, key=lambda f: (LEVEL_RANK[f[1].level], f[0]))]

@@ -1,28 +1,46 @@
-"""Turn OCR text (or pasted text) of a citizen's post into fields: platform, title, author, time, body…
+"""Turn the OCR lines of a screenshot (or pasted text) into the fields of a citizen's post.
 
-Layouts the parser knows (as rendered on a phone):
-- 红网百姓呼声: title, "网友：…", "投诉对象：…", "发布时间：…", body.
-- 问政湖南: "留言对象：…", "留言类型：…", "留言标题：…", "网友：…", "留言时间：…", "留言内容：…".
-- 抖音: "@author", caption, "#话题", time ("3小时前 · 湖南"), comment list.
-- 微博: author, "昨天 14:02 来自 iPhone客户端", body, "转发 评论 赞".
-- 微信: chat bubbles (sender name, message), or an article (mp.weixin.qq.com) with title + account.
-Anything else falls back to "first long line is the title, the rest is the body".
+No template per platform: lines are cut into one-field segments (segments.py), a model trained
+on many rendered layouts gives each segment a role from its geometry, text and neighbours
+(line_roles.py), and the fields are read off the roles here: the title from title segments,
+the body from body segments (never from chrome, counters or other people's comments), labels
+("留言对象：") stripped from values. The platform comes from links and marker words
+(platforms.py); everything platform-specific is data in lexicon.py.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from bot.cases.pii import find_id_numbers, find_phones
-from bot.cases.sources import KNOWN_HOSTS, source_from_link
-from bot.intake.places import PlaceMention, find_places
-from bot.intake.post_time import resolve_post_time
+import numpy as np
 
-PLATFORMS = ("hongwang", "wenzheng_hunan", "douyin", "weibo", "wechat", "other")
+from bot.cases.pii import find_id_numbers, find_phones
+from bot.intake.lexicon import (
+    IP_LOCATION_RE,
+    LABEL_KIND,
+    LABEL_RE,
+    LEADING_TAG_RE,
+    LONG_LABEL_RE,
+    PROVINCES,
+    STATUS_TAGS,
+    TRAILING_CHROME_RE,
+)
+from bot.intake.line_features import text_boxes
+from bot.intake.line_roles import ROLES, role_probabilities
+from bot.intake.places import PlaceMention, find_places
+from bot.intake.platforms import PLATFORMS, detect_platform, find_links
+from bot.intake.post_time import find_times
+from bot.intake.segments import Box, Segment, split_lines
+
+__all__ = ["PLATFORMS", "ParsedPost", "find_links", "parse_post"]
+
+# Below this probability a segment is not taken for a field it was not assigned to.
+FALLBACK_MIN = 0.25
+MIN_BODY_FALLBACK = 0.05
 
 
 @dataclass(frozen=True)
@@ -37,162 +55,53 @@ class ParsedPost:
     phones: list[str] = field(default_factory=list)
     id_numbers: list[str] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
+    ip_location: str | None = None
 
 
-_URL = re.compile(r"(?:https?://)?(?:[a-z0-9-]+\.)+(?:cn|com|net|org|gov\.cn)(?:/[\w./?=&%#~+-]*)?", re.I)
-
-
-# Words that identify a layout when no link is present; the first platform with a hit wins,
-# so the more specific markers come first.
-_MARKERS: list[tuple[str, tuple[str, ...]]] = [
-    ("wenzheng_hunan", ("问政湖南", "留言对象", "留言类型")),
-    ("hongwang", ("百姓呼声", "红网", "投诉对象")),
-    ("douyin", ("抖音", "条评论", "说点什么", "作品", "抖音号")),
-    ("weibo", ("微博", "来自iPhone", "来自Android", "超话", "微博正文")),
-    ("wechat", ("微信", "公众号", "原创", "阅读原文", "按住说话")),
-]
-
-# A WeChat group chat header: "星沙业主群(128)".
-_WECHAT_GROUP = re.compile(r"^.{1,20}群\s*[(（]\d{1,4}[)）]\s*$", re.M)
-
-_LABELS = {
-    "title": ("留言标题", "标题", "主题"),
-    "author": ("网友", "作者", "发帖人", "留言人", "用户", "昵称"),
-    "time": ("发布时间", "留言时间", "发表时间", "时间", "发布于", "发表于"),
-    "unit": ("留言对象", "投诉对象", "反映对象", "咨询对象", "诉求对象"),
-    "body": ("留言内容", "内容", "正文", "诉求内容"),
-    "meta": ("留言类型", "类型", "编号", "留言编号", "状态", "办理状态", "浏览", "来源", "IP属地"),
-}
-_LABEL_LINE = re.compile(
-    r"^\s*(?P<label>"
-    + "|".join(sorted({w for ws in _LABELS.values() for w in ws}, key=len, reverse=True))
-    + r")\s*[:：]\s*(?P<value>.*)$"
-)
-_WEIBO_META = re.compile(r"(来自|IP属地|编辑于|发布于)")
-_COUNTERS = re.compile(r"^(转发|评论|赞|点赞|分享|收藏|回复)\s*\d*[万w]?$|^\d+(\.\d+)?[万w]?$")
-
-
-def detect_platform(text: str, links: Sequence[str]) -> str:
-    for link in links:
-        platform = source_from_link(link if "//" in link else "//" + link)
-        if platform != "other":
-            return platform
-    if _WECHAT_GROUP.search(text):
-        return "wechat"
-    # Douyin captions start with "@author"; Weibo shows the author without "@".
-    if re.search(r"^@\S{1,24}$", text, re.M) and "来自" not in text:
-        return "douyin"
-    squashed = re.sub(r"\s", "", text)
-    for platform, markers in _MARKERS:
-        if any(marker in squashed for marker in markers):
-            return platform
-    return "other"
-
-
-def find_links(text: str) -> list[str]:
-    links: list[str] = []
-    for m in _URL.finditer(text):
-        url = m.group(0).rstrip(".,，。")
-        # Bare words like "iPhone.com" are rare; a link needs a scheme or a known host part.
-        if url.lower().startswith("http") or any(h in url.lower() for h in KNOWN_HOSTS):
-            links.append(url)
-    return links
-
-
-def _as_lines(text_or_lines: str | Sequence[Any]) -> list[str]:
-    # Accepts plain strings or OCR lines (anything with a `.text`).
+def _as_lines(text_or_lines: str | Sequence[Any]) -> tuple[list[tuple[str, Box]], bool]:
+    """(text, box) pairs and whether the boxes are real (OCR) or made up for plain text."""
     if isinstance(text_or_lines, str):
-        raw = text_or_lines.splitlines()
-    else:
-        raw = [getattr(line, "text", line) for line in text_or_lines]
-    return [line.strip() for line in raw if line and line.strip()]
+        raw = [line.strip() for line in text_or_lines.splitlines() if line.strip()]
+        return list(zip(raw, text_boxes(raw), strict=True)), False
+    items = [item for item in text_or_lines if (getattr(item, "text", item) or "").strip()]
+    if items and all(hasattr(item, "box") for item in items):
+        return [(item.text.strip(), tuple(item.box)) for item in items], True  # type: ignore[misc, union-attr]
+    raw = [str(getattr(item, "text", item)).strip() for item in items]
+    return list(zip(raw, text_boxes(raw), strict=True)), False
 
 
-def _is_meta(line: str) -> bool:
-    return bool(_COUNTERS.match(line)) or line in {"展开", "全文", "收起", "回复", "举报", "…全文"}
+def parse_post(
+    text_or_lines: str | Sequence[Any],
+    forwarded_at: datetime,
+    size: tuple[int, int] | None = None,
+    *,
+    known_places: Iterable[str] = (),
+) -> ParsedPost:
+    """Fields of one post from its OCR lines (reading order, with `.text` and `.box`) or pasted text.
 
-
-def _is_time_line(line: str, forwarded_at: datetime) -> bool:
-    if resolve_post_time(line, forwarded_at) is None:
-        return False
-    rest = re.sub(r"\d+|[-:：/年月日前天昨今刚小时分钟秒周个·・•|\s]|来自.*|IP属地.*|发布于|编辑于", "", line)
-    return len(rest) <= 4
-
-
-def parse_post(text_or_lines: str | Sequence[Any], forwarded_at: datetime) -> ParsedPost:
-    """Fields of one post from its OCR lines (reading order) or pasted text."""
-    lines = _as_lines(text_or_lines)
-    full = "\n".join(lines)
+    `size` is the image (width, height); when None for OCR lines it is taken from the boxes.
+    `known_places` are place names the gazetteer may lack (the configured units' `places`).
+    """
+    lines, has_boxes = _as_lines(text_or_lines)
+    if has_boxes and size is None and lines:
+        size = (max(b[2] for _, b in lines), max(b[3] for _, b in lines))
+    segments = split_lines(lines, forwarded_at)
+    proba = role_probabilities(segments, size if has_boxes else None, forwarded_at)
+    roles = [ROLES[i] for i in proba.argmax(axis=1)] if len(segments) else []
+    full = "\n".join(text for text, _ in lines)
     links = find_links(full)
-    platform = detect_platform(full, links)
 
-    title = author = unit = time_text = None
-    labelled_body: list[str] = []
-    free_lines: list[str] = []
-    title_before_labels: list[str] = []
-    current: str | None = None  # the labelled field a wrapped continuation line belongs to
-    seen_label = False
-    for line in lines:
-        m = _LABEL_LINE.match(line)
-        if m:
-            label, value = m.group("label"), m.group("value").strip()
-            kind = next(k for k, words in _LABELS.items() if label in words)
-            if not seen_label:
-                # Forum layouts put the (possibly wrapped) title above the first field label.
-                title_before_labels = [ln for ln in free_lines if not _is_header(ln)]
-            seen_label = True
-            current = kind
-            if kind == "title" and title is None:
-                title = value or None
-            elif kind == "author" and author is None:
-                author = value or None
-            elif kind == "time" and time_text is None:
-                time_text = value
-            elif kind == "unit" and unit is None:
-                unit = value or None
-            elif kind == "body" and value:
-                labelled_body.append(value)
-            continue
-        if current == "body":
-            labelled_body.append(line)
-        elif current == "title" and title is not None and not _is_time_line(line, forwarded_at):
-            title += line  # the title wrapped onto the next screen line
-        elif current == "unit" and unit is not None and len(line) <= 8:
-            unit += line
-        else:
-            free_lines.append(line)
-    if title is None and title_before_labels and len("".join(title_before_labels)) >= 4:
-        title = "".join(title_before_labels)
-        free_lines = [ln for ln in free_lines if ln not in title_before_labels]
-
-    body_lines = labelled_body
-    rest = [
-        line
-        for line in free_lines
-        if not _is_meta(line) and not any(link in line for link in links) and not _is_header(line)
-    ]
-    if platform in ("douyin", "weibo", "wechat") and author is None:
-        author, remaining = _social_author([ln for ln in free_lines if not _is_meta(ln)], forwarded_at)
-        rest = [ln for ln in remaining if ln in rest]
-    if time_text is None:
-        for line in rest:
-            if _is_time_line(line, forwarded_at):
-                time_text = line
-                break
-    rest = [line for line in rest if line != time_text]
-    if title is None and platform not in ("douyin", "weibo", "wechat"):
-        # The first line long enough to be a sentence is the title on forum layouts.
-        for i, line in enumerate(rest):
-            if len(line) >= 6:
-                title = line
-                rest = rest[:i] + rest[i + 1 :]
-                break
-    if not body_lines:
-        body_lines = rest
-    body = _join(body_lines)
-    if title is None and platform in ("douyin", "weibo", "wechat") and body:
-        title = _first_sentence(body)
-    posted_at = resolve_post_time(time_text, forwarded_at) if time_text else None
+    roles = _settle_roles(segments, roles, proba)
+    title = _title(segments, roles, proba)
+    author = _author(segments, roles, proba)
+    posted_at, ip_location = _time(segments, roles, proba, forwarded_at)
+    unit = _unit(segments, roles)
+    body = _body(segments, roles)
+    content = [s.text for s, r in zip(segments, roles, strict=True) if r in ("title", "body")]
+    page = [s.text for s, r in zip(segments, roles, strict=True) if r not in ("title", "body")]
+    platform = detect_platform(page, content, links)
+    own = "\n".join(s.text for s, r in zip(segments, roles, strict=True) if r not in ("other", "chrome"))
+    glued = "".join(s.text for s, r in zip(segments, roles, strict=True) if r not in ("other", "chrome"))
     return ParsedPost(
         platform=platform,
         title=title,
@@ -200,35 +109,172 @@ def parse_post(text_or_lines: str | Sequence[Any], forwarded_at: datetime) -> Pa
         posted_at=posted_at,
         addressed_unit=unit,
         body=body,
-        place_mentions=find_places((title or "") + "\n" + body),
+        place_mentions=find_places((title or "") + "\n" + body, known=known_places),
         # Also search the lines glued together: a number wrapped at the screen edge is split in two.
-        phones=_unique(find_phones(full) + find_phones("".join(lines))),
-        id_numbers=_unique(find_id_numbers(full) + find_id_numbers("".join(lines))),
+        phones=_unique(find_phones(own) + find_phones(glued)),
+        id_numbers=_unique(find_id_numbers(own) + find_id_numbers(glued)),
         links=links,
+        ip_location=ip_location,
     )
 
 
-def _is_header(line: str) -> bool:
-    """App header lines: "红网 · 百姓呼声", "问政湖南", a WeChat group name with its member count."""
-    squashed = re.sub(r"[\s·・•|]", "", line)
-    return squashed in {"红网百姓呼声", "百姓呼声", "问政湖南", "红网", "微博正文", "抖音"} or bool(
-        _WECHAT_GROUP.match(line)
-    )
+def _settle_roles(segments: Sequence[Segment], roles: list[str], proba: np.ndarray) -> list[str]:
+    """Two things every post has, when the model's first choice misses them.
+
+    A body: when no segment was taken for it, the most body-like run of "other" segments is
+    the post (a short caption reads like a comment). A title on boards and pasted text: a short
+    first body line without a sentence end that the model half believes is one.
+    """
+    roles = list(roles)
+    body, title = ROLES.index("body"), ROLES.index("title")
+    # Lines between the post's own author line and its time or text are the post's, not a
+    # comment's (a one-line caption between "@name" and "3小时前").
+    if "author" in roles:
+        start = roles.index("author")
+        ends = [i for i, r in enumerate(roles) if i > start and r in ("time", "body")]
+        if ends:
+            for i in range(start + 1, ends[0]):
+                if roles[i] == "other" and proba[i, body] >= MIN_BODY_FALLBACK:
+                    roles[i] = "body"
+    if "body" not in roles:
+        runs = _runs(roles, "other")
+        scored = [(float(proba[run, body].mean()), run) for run in runs]
+        if scored and (best := max(scored, key=lambda item: item[0]))[0] >= MIN_BODY_FALLBACK:
+            for i in best[1]:
+                roles[i] = "body"
+    if "title" not in roles and "body" in roles:
+        first = roles.index("body")
+        text = segments[first].text
+        later_body = any(r == "body" for r in roles[first + 1 :])
+        if (
+            later_body
+            and proba[first, title] >= FALLBACK_MIN
+            and len(text) <= 40
+            and text[-1] not in "。！？!?，,；;：:"
+        ):
+            roles[first] = "title"
+    return roles
 
 
-def _social_author(lines: list[str], forwarded_at: datetime) -> tuple[str | None, list[str]]:
-    """Author on social layouts: "@name" (抖音), the short line right above the time line (微博),
-    or the sender name under a WeChat group header."""
-    for i, line in enumerate(lines):
-        if line.startswith("@") and 1 < len(line) <= 25:
-            return line[1:].strip(), lines[:i] + lines[i + 1 :]
-    for i, line in enumerate(lines[:-1]):
-        if i + 1 < len(lines) and _WECHAT_GROUP.match(line) and len(lines[i + 1]) <= 16:
-            return lines[i + 1], lines[:i] + lines[i + 2 :]
-    for i, line in enumerate(lines[:-1]):
-        if len(line) <= 16 and _is_time_line(lines[i + 1], forwarded_at) and not _is_time_line(line, forwarded_at):
-            return line, lines[:i] + lines[i + 1 :]
-    return None, lines
+def _runs(roles: list[str], role: str) -> list[list[int]]:
+    """Indexes of consecutive segments with `role` (chrome between two of them does not break a run)."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for i, r in enumerate(roles):
+        if r == role:
+            current.append(i)
+        elif r != "chrome" and current:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return runs
+
+
+_ANY_LABEL_RE = re.compile(r"^[^\d:：，。,.]{1,6}[:：]\s*(?=\S)")
+# A known label and a space, in a field the model already placed ("留言人 洋湖老师").
+_SPACED_LABEL_RE = re.compile(r"^(?:" + "|".join(sorted(LABEL_KIND, key=len, reverse=True)) + r")\s+(?=\S)")
+
+
+def _strip_label(text: str, *, unknown_labels: bool = False) -> str:
+    """The value after a field label; with `unknown_labels`, any short "xxxx：" prefix counts
+    (OCR misreads labels: "留文对象：")."""
+    m = LABEL_RE.match(text) or LONG_LABEL_RE.match(text)
+    if m and m.start() == 0:
+        return text[m.end() :].strip()
+    if unknown_labels and (m := _ANY_LABEL_RE.match(text) or _SPACED_LABEL_RE.match(text)):
+        return text[m.end() :].strip()
+    return text.strip()
+
+
+def _glue(parts: Sequence[str]) -> str:
+    out = ""
+    for part in parts:
+        # Latin words wrapped at the line end keep their space; Chinese joins without one.
+        if out and out[-1].isascii() and out[-1].isalnum() and part[:1].isascii() and part[:1].isalnum():
+            out += " "
+        out += part
+    return out
+
+
+def _title(segments: Sequence[Segment], roles: list[str], proba: np.ndarray) -> str | None:
+    runs = _runs(roles, "title")
+    if not runs:
+        column = ROLES.index("title")
+        candidates = [i for i, r in enumerate(roles) if r not in ("body", "other") and proba[i, column] >= FALLBACK_MIN]
+        if not candidates:
+            return None
+        runs = [[max(candidates, key=lambda i: proba[i, column])]]
+    # The title is the best-scored run (a sidebar list of other titles scores lower).
+    column = ROLES.index("title")
+    best = max(runs, key=lambda run: float(proba[run, column].sum()))
+    parts = [_strip_label(segments[i].text, unknown_labels=n == 0) for n, i in enumerate(best)]
+    text = _glue([p for p in parts if p])
+    if m := LEADING_TAG_RE.match(text):
+        text = text[m.end() :]
+    text = text.strip()
+    if len(text) >= 2 and text[0] in "【[" and text[-1] in "】]":
+        text = text[1:-1].strip()
+    return text or None
+
+
+def _author(segments: Sequence[Segment], roles: list[str], proba: np.ndarray) -> str | None:
+    column = ROLES.index("author")
+    candidates = [i for i, r in enumerate(roles) if r == "author"]
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda i: proba[i, column])
+    name = _strip_label(segments[best].text, unknown_labels=True)
+    if m := TRAILING_CHROME_RE.search(name):
+        name = name[: m.start()]
+    name = name.strip().lstrip("@＠").strip()
+    name = re.sub(r"\s*[·•|]\s*$", "", name)
+    return name or None
+
+
+def _time(
+    segments: Sequence[Segment], roles: list[str], proba: np.ndarray, forwarded_at: datetime
+) -> tuple[datetime | None, str | None]:
+    column = ROLES.index("time")
+    ranked = sorted(range(len(segments)), key=lambda i: -proba[i, column])
+    moment = None
+    for i in ranked:
+        if roles[i] != "time" and (proba[i, column] < FALLBACK_MIN or roles[i] in ("body", "other")):
+            break
+        found = find_times(segments[i].text, forwarded_at)
+        if found:
+            moment = found[0].moment
+            break
+    ip_location = None
+    for seg, role in zip(segments, roles, strict=True):
+        if role in ("body", "other", "title"):
+            continue
+        if m := IP_LOCATION_RE.search(seg.text):
+            ip_location = m.group("place")
+            break
+        if role == "time" and (m := re.search(r"[·•・‧]\s*(" + "|".join(PROVINCES) + r")", seg.text)):
+            ip_location = m.group(1)
+            break
+    return moment, ip_location
+
+
+def _unit(segments: Sequence[Segment], roles: list[str]) -> str | None:
+    runs = _runs(roles, "unit")
+    if not runs:
+        return None
+    text = _glue([_strip_label(segments[i].text, unknown_labels=n == 0) for n, i in enumerate(runs[0])])
+    return text.strip() or None
+
+
+def _body(segments: Sequence[Segment], roles: list[str]) -> str:
+    parts = [segments[i].text for i, r in enumerate(roles) if r == "body"]
+    if not parts:
+        return ""
+    parts[0] = _strip_label(parts[0])
+    first_word = parts[0].split(" ", 1)
+    if len(first_word) == 2 and first_word[0] in STATUS_TAGS:
+        parts[0] = first_word[1]
+    return _join([p for p in parts if p])
 
 
 def _unique(values: list[str]) -> list[str]:
@@ -241,11 +287,8 @@ def _join(lines: list[str]) -> str:
     for line in lines:
         if out and (out[-1] in "。！？!?；;：:」”" or len(line) < 4):
             out += "\n" + line
+        elif out and out[-1].isascii() and out[-1].isalnum() and line[:1].isascii() and line[:1].isalnum():
+            out += " " + line
         else:
             out += line
     return out.strip()
-
-
-def _first_sentence(text: str, limit: int = 40) -> str:
-    sentence = re.split(r"[。！？!?\n]", text, maxsplit=1)[0].strip()
-    return sentence[:limit]

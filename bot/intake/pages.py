@@ -1,0 +1,54 @@
+"""Several screenshots of one post (a long post scrolled over two or three screens) → one post.
+
+Each page is parsed on its own, with its own layout; then the first page that shows a field
+gives it, and the bodies are joined with the overlap between consecutive screens removed
+(a scrolled screen usually repeats a few lines of the one before).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from bot.intake.places import find_places
+from bot.intake.post_parser import ParsedPost
+
+MIN_OVERLAP = 8  # characters; shorter repeats are coincidence ("的问题。")
+
+
+def _join_bodies(first: str, second: str) -> str:
+    if not first:
+        return second
+    if not second:
+        return first
+    squashed_first = first.replace("\n", "")
+    squashed_second = second.replace("\n", "")
+    for size in range(min(len(squashed_first), len(squashed_second)), MIN_OVERLAP - 1, -1):
+        if squashed_first.endswith(squashed_second[:size]):
+            return first + squashed_second[size:]
+    return first + "\n" + second
+
+
+def merge_posts(posts: Sequence[ParsedPost]) -> ParsedPost:
+    """One post from the pages of one post, in the order they were sent. Raises ValueError if empty."""
+    if not posts:
+        raise ValueError("no pages to merge")
+    merged = posts[0]
+    for page in posts[1:]:
+        body = _join_bodies(merged.body, page.body)
+        merged = replace(
+            merged,
+            platform=merged.platform if merged.platform != "other" else page.platform,
+            title=merged.title or page.title,
+            author=merged.author or page.author,
+            posted_at=merged.posted_at or page.posted_at,
+            addressed_unit=merged.addressed_unit or page.addressed_unit,
+            body=body,
+            phones=list(dict.fromkeys(merged.phones + page.phones)),
+            id_numbers=list(dict.fromkeys(merged.id_numbers + page.id_numbers)),
+            links=list(dict.fromkeys(merged.links + page.links)),
+            ip_location=merged.ip_location or page.ip_location,
+        )
+    if len(posts) > 1:
+        merged = replace(merged, place_mentions=find_places((merged.title or "") + "\n" + merged.body))
+    return merged

@@ -1,0 +1,50 @@
+"""Which platform a post was published on: links first, then marker words weighted by where
+they sit (a site name in the page chrome counts; the same word inside the citizen's text
+barely does), then the shape of the page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot.cases.sources import KNOWN_HOSTS, source_from_link
+from bot.intake.lexicon import PLATFORM_MARKERS, WECHAT_GROUP_RE
+
+PLATFORMS = ("hongwang", "wenzheng_hunan", "douyin", "weibo", "wechat", "other")
+_URL = re.compile(r"(?:https?://)?(?:[a-z0-9-]+\.)+(?:cn|com|net|org|gov\.cn)(?:/[\w./?=&%#~+-]*)?", re.I)
+STRONG, WEAK = 3.0, 1.0
+# A marker inside the post's own text (title, body) is weak evidence: citizens name platforms.
+CONTENT_WEIGHT = 0.15
+
+
+def find_links(text: str) -> list[str]:
+    links: list[str] = []
+    for m in _URL.finditer(text):
+        url = m.group(0).rstrip(".,，。")
+        # Bare words like "iPhone.com" are rare; a link needs a scheme or a known host part.
+        if url.lower().startswith("http") or any(h in url.lower() for h in KNOWN_HOSTS):
+            links.append(url)
+    return links
+
+
+def detect_platform(page_texts: Sequence[str], content_texts: Sequence[str], links: Sequence[str]) -> str:
+    """`page_texts`: chrome, labels, names, times; `content_texts`: title and body lines."""
+    for link in links:
+        platform = source_from_link(link if "//" in link else "//" + link)
+        if platform != "other":
+            return platform
+    scores = dict.fromkeys(PLATFORM_MARKERS, 0.0)
+    for texts, weight in ((page_texts, 1.0), (content_texts, CONTENT_WEIGHT)):
+        squashed = [re.sub(r"\s", "", t) for t in texts]
+        for platform, (strong, weak) in PLATFORM_MARKERS.items():
+            for text in squashed:
+                scores[platform] += weight * STRONG * sum(m.replace(" ", "") in text for m in strong)
+                scores[platform] += weight * WEAK * sum(m.replace(" ", "") in text for m in weak)
+    if any(WECHAT_GROUP_RE.search(t.strip()) for t in page_texts):
+        scores["wechat"] += STRONG
+    # Douyin prints the author as "@name"; Weibo shows "来自 <device>" under the name.
+    if any(re.match(r"^@\S{1,24}$", t.strip()) for t in page_texts):
+        scores["douyin"] += WEAK
+    best = max(scores, key=lambda p: scores[p])
+    return best if scores[best] >= WEAK else "other"

@@ -1,0 +1,43 @@
+"""Two screenshots of one post: fields from the page that shows them, bodies without the overlap."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from bot.intake.pages import merge_posts
+from bot.intake.post_parser import ParsedPost
+from bot.intake.post_time import SHANGHAI
+
+
+def _post(**fields: object) -> ParsedPost:
+    base: dict[str, object] = dict(platform="other", title=None, author=None, posted_at=None, addressed_unit=None, body="")
+    base.update(fields)
+    return ParsedPost(**base)  # type: ignore[arg-type]
+
+
+def test_second_page_continues_the_body_and_fills_missing_fields() -> None:
+    first = _post(platform="hongwang", title="芙蓉路夜间施工扰民", author="夜里睡不着",
+                  posted_at=datetime(2026, 11, 20, 23, 40, tzinfo=SHANGHAI),
+                  body="示例县芙蓉路工地每晚施工到凌晨两点，噪音很大，附近居民无法休息。我们多次向")
+    second = _post(addressed_unit="示例县城市管理局",
+                   body="噪音很大，附近居民无法休息。我们多次向社区反映，但一直没有得到解决。联系电话13800001111。",
+                   phones=["13800001111"])
+    merged = merge_posts([first, second])
+    assert merged.platform == "hongwang" and merged.title == "芙蓉路夜间施工扰民"
+    assert merged.addressed_unit == "示例县城市管理局" and merged.phones == ["13800001111"]
+    assert merged.body == (
+        "示例县芙蓉路工地每晚施工到凌晨两点，噪音很大，附近居民无法休息。我们多次向社区反映，但一直没有得到解决。联系电话13800001111。"
+    )
+    assert [p.name for p in merged.place_mentions] == ["示例县", "芙蓉路"]
+
+
+def test_pages_without_overlap_are_joined_as_paragraphs() -> None:
+    merged = merge_posts([_post(body="第一页的内容到此为止。"), _post(body="第二页另起一段。")])
+    assert merged.body == "第一页的内容到此为止。\n第二页另起一段。"
+
+
+def test_no_pages() -> None:
+    with pytest.raises(ValueError):
+        merge_posts([])
