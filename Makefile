@@ -29,7 +29,7 @@ test: install-dev
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # Each prints its figures and a `ratio=` line; none asserts. `make bench BENCHES="webhook ocr"` runs a few.
-BENCHES ?= webhook wecom_callback dingtalk_callback routing repeats ocr reminder_latency sweep summary topics dashboard
+BENCHES ?= webhook wecom_callback dingtalk_callback routing repeats repeat_pairs ocr reminder_latency sweep summary topics dashboard
 bench: install-dev
 	@for b in $(BENCHES); do echo "== bench/$$b.py"; $(PY) bench/$$b.py || exit 1; done
 

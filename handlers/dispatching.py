@@ -10,7 +10,7 @@ from bot.intake.post_parser import ParsedPost
 from bot.routing.drafts import case_fields, extracted_summary, find_open_repeat, propose
 from handlers import render
 from handlers.context import ChatContext
-from handlers.lookup import case_by_number, latest_draft
+from handlers.lookup import case_by_number, just_merged, the_draft
 from models import Case, Unit
 
 _REQUEST_TYPES = (("咨询", ("咨询", "请问", "能否", "是否可以", "怎么办理", "如何办理")), ("建议", ("建议",)),
@@ -26,10 +26,7 @@ def guess_request_type(text: str) -> str:
 
 def create_draft(ctx: ChatContext, post: ParsedPost, source_text: str, *, from_images: bool = False) -> Case:
     """A draft case from a parsed post: fields, routing proposal; a repeat of an open case is linked."""
-    fields = case_fields(post)
-    if not fields["body"]:
-        # A one-line forward is all title to the parser; the case keeps the whole text as its body.
-        fields["body"] = source_text.strip()
+    fields = case_fields(post, source_text)
     proposal = propose(ctx.session, post, fields["title"], fields["body"])
     proposal.update(extracted=extracted_summary(post), source_text=source_text, from_images=from_images)
     case = ctx.lifecycle.create_case(
@@ -79,39 +76,74 @@ def _units_from_args(ctx: ChatContext, args: str, case: Case) -> tuple[Unit, lis
     return resolve(lead_part), [resolve(n) for n in names]
 
 
-def _target_case(ctx: ChatContext, number: str | None) -> Case:
+def _target_case(ctx: ChatContext, number: str | None, example: str) -> Case:
     assert ctx.sender is not None
-    return case_by_number(ctx.session, number) if number else latest_draft(ctx.session, ctx.sender)
+    return case_by_number(ctx.session, number) if number else the_draft(ctx.session, ctx.sender, example)
+
+
+_URGENT = re.compile(r"\s*(?:加急|紧急|急)\s*$")
+
+
+def split_urgent(args: str) -> tuple[str, bool]:
+    """``住建局 协办 城管局 急`` → (``住建局 协办 城管局``, True)."""
+    rest = _URGENT.sub("", args)
+    return rest, rest != args
 
 
 def dispatch(ctx: ChatContext, args: dict[str, str], number: str | None) -> None:
-    case = _target_case(ctx, number)
-    lead, co_units = _units_from_args(ctx, args.get("args", ""), case)
-    do_dispatch(ctx, case, lead, co_units)
+    units, urgent = split_urgent(args.get("args", ""))
+    case = _target_case(ctx, number, "派 单位")
+    lead, co_units = _units_from_args(ctx, units, case)
+    do_dispatch(ctx, case, lead, co_units, urgent=urgent)
 
 
 def accept_proposal(ctx: ChatContext, args: dict[str, str], number: str | None) -> None:
-    case = _target_case(ctx, number)
+    case = _target_case(ctx, number, args["choice"])
     lead, co_units = _units_from_args(ctx, args["choice"], case)
-    do_dispatch(ctx, case, lead, co_units)
+    do_dispatch(ctx, case, lead, co_units, urgent=bool(args.get("urgent")))
 
 
-def do_dispatch(ctx: ChatContext, case: Case, lead: Unit, co_units: list[Unit]) -> None:
+def make_urgent(ctx: ChatContext, args: dict[str, str], number: str | None) -> None:
+    """加急 [工单号]: a draft is dispatched with the urgent deadline; a case with a unit gets it from now."""
+    case = _target_case(ctx, number, "加急")
+    ctx.lifecycle.make_urgent(case, ctx.actor)
+    ctx.outcome, ctx.touched_case = "urgent", case
+    hours = ctx.services.deadlines.policy.urgent_hours
+    if not case.units:
+        ctx.reply(f"{case.number} 已标为加急，派单后须 {hours} 小时内办结。回复“1”或“派 单位”派单。", case=case)
+        return
+    line = render.due_line(ctx.services.deadlines, case, ctx.now)
+    ctx.reply(f"{case.number} 已加急。\n{line}", case=case)
+    for link in case.units:
+        ctx.post_to_unit(link.unit, f"【加急】{case.number} {render.mask_text(case.title)}\n{line}\n请优先办理。",
+                         mentions=link.unit.handlers() + link.unit.leaders(), case=case)
+
+
+def do_dispatch(ctx: ChatContext, case: Case, lead: Unit, co_units: list[Unit], *, urgent: bool = False) -> None:
     calc = ctx.services.deadlines
+    if urgent and not case.urgent:
+        ctx.lifecycle.make_urgent(case, ctx.actor)
     ctx.lifecycle.dispatch(case, ctx.actor, lead, co_units)
     ctx.outcome = "dispatched"
     ctx.touched_case = case
     for link in case.units:
         ctx.post_to_unit(link.unit, render.dispatch_notice(calc, case, ctx.now, link.role),
                          mentions=link.unit.handlers() or link.unit.leaders(), case=case, purpose="dispatch")
-    reply = f"已派发 {case.number}：{render.units_line(case)}\n{render.due_line(calc, case, ctx.now)}"
+    reply = f"已派发 {case.number}：{render.units_line(case)}\n{render.due_line(calc, case, ctx.now, office=True)}"
     ctx.reply(reply, case=case)
 
 
 def merge(ctx: ChatContext, args: dict[str, str], number: str | None) -> None:
     """并入 DB-…: the latest draft is a repeat of an open case; the units hear 又有网民反映."""
     assert ctx.sender is not None
-    draft = latest_draft(ctx.session, ctx.sender)
+    merged = just_merged(ctx.session, ctx.sender)
+    original = ctx.session.get(Case, merged.duplicate_of_id) if merged and merged.duplicate_of_id else None
+    if merged is not None and original is not None and number in (None, original.number):
+        # The bot linked it already: say so rather than ask which draft.
+        ctx.outcome, ctx.touched_case = "merged", merged
+        ctx.reply(f"{merged.number} 已作为重复件并入 {original.number}（累计重复 {original.repeat_count} 次）。", case=merged)
+        return
+    draft = the_draft(ctx.session, ctx.sender, "并入 原工单号")
     target = number or str(draft.proposal.get("repeat_of") or "")
     if not target:
         raise LifecycleError("请注明并入哪件工单，如：并入 DB-20261128-0001")
@@ -132,20 +164,25 @@ def mark_repeat(ctx: ChatContext, draft: Case, original: Case) -> None:
 
 
 _EDITABLE = {"标题": "title", "地点": "place", "网民": "author", "来源": "source", "类型": "request_type",
-             "分类": "category", "链接": "source_link"}
+             "分类": "category", "链接": "source_link", "留言对象": "addressed_unit"}
+CORRECT_FORMAT = f"修改格式：改 {'|'.join(_EDITABLE)} 新内容，如：改 地点 东湖街道幸福小区"
 
 
 def correct(ctx: ChatContext, args: dict[str, str], number: str | None) -> None:
     """改 标题 …: fix a field of the draft before dispatching it (OCR slips, a wrong source)."""
     from bot.cases.sources import SOURCE_LABELS
+    from bot.cases.sources import label as source_label
 
     assert ctx.sender is not None
-    case = case_by_number(ctx.session, number) if number else latest_draft(ctx.session, ctx.sender)
+    field_name, value = args.get("field", ""), args.get("value", "").strip()
+    if field_name not in _EDITABLE:
+        unknown = f"不能修改“{field_name}”。" if field_name else ""
+        raise LifecycleError(f"{unknown}可修改的项目：{'、'.join(_EDITABLE)}。{CORRECT_FORMAT}")
+    if not value:
+        raise LifecycleError(CORRECT_FORMAT)
+    case = _target_case(ctx, number, f"改 {field_name} {value}")
     if case.status not in ("pending", "returned"):
         raise LifecycleError(f"工单 {case.number} 已派发，不能再修改。")
-    field_name, value = args.get("field", ""), args.get("value", "").strip()
-    if field_name not in _EDITABLE or not value:
-        raise LifecycleError("修改格式：改 标题|地点|网民|来源|类型|分类|链接 新内容，如：改 地点 东湖街道幸福小区")
     attribute = _EDITABLE[field_name]
     if attribute == "source":
         by_label = {label: key for key, label in SOURCE_LABELS.items()}
@@ -154,8 +191,15 @@ def correct(ctx: ChatContext, args: dict[str, str], number: str | None) -> None:
         value = by_label.get(value, value)
     if attribute == "request_type" and value not in ctx.services.deadlines.policy.working_days:
         raise LifecycleError(f"类型须为：{'、'.join(ctx.services.deadlines.policy.working_days)}")
-    before = getattr(case, attribute)
-    setattr(case, attribute, value[:256] if attribute == "title" else value)
-    ctx.lifecycle.note(case, ctx.actor, "corrected", f"{field_name}: {before or '—'} → {value}")
+    if attribute == "addressed_unit":  # shown on the proposal card, kept with the parsed fields
+        extracted = dict(case.proposal.get("extracted") or {})
+        before = extracted.get("addressed_unit")
+        case.proposal = {**case.proposal, "extracted": {**extracted, "addressed_unit": value}}
+    else:
+        before = getattr(case, attribute)
+        setattr(case, attribute, value[:256] if attribute == "title" else value)
+    if attribute == "source":  # the history shows 问政湖南 → 红网百姓呼声, not the stored keys
+        before, value = source_label(str(before or "")), source_label(value)
+    ctx.lifecycle.note(case, ctx.actor, "corrected", f"{field_name}：{before or '—'} → {value}")
     ctx.outcome, ctx.touched_case = "corrected", case
     ctx.reply(f"已修改{field_name}。\n" + render.proposal_card(ctx.services.deadlines, case, ctx.now), case=case)

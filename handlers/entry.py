@@ -10,10 +10,11 @@ from sqlalchemy.orm import Session
 
 from bot.cases.directory import find_person, unit_for_chat
 from bot.cases.errors import LifecycleError
+from bot.intake.forward_shape import NOT_A_POST, looks_like_command, looks_like_post
 from bot.messaging.messages import IncomingMessage
 from handlers import dispatching, evidence, table
 from handlers.context import ChatContext
-from handlers.parse import command_text, find_case_number, remove_case_number, strip_mentions
+from handlers.parse import as_typed_text, command_text, find_case_number, remove_case_number, strip_mentions
 from handlers.screenshots import forward_images
 
 log = logging.getLogger(__name__)
@@ -38,7 +39,7 @@ def handle(ctx: ChatContext) -> None:
         ctx.reply(f"消息过长（超过 {limit} 字），请分段或精简后重新发送。")
         return
     text = command_text(msg.text)
-    if not text and not msg.images:
+    if not text and not msg.images and not msg.quoted_text.strip():
         ctx.outcome = "empty"
         ctx.reply(EMPTY)
         return
@@ -47,6 +48,8 @@ def handle(ctx: ChatContext) -> None:
     found = table.match(bare) if text else None
     if found is not None:
         command, args = found
+        typed = as_typed_text(msg.text)
+        args = table.as_typed(command, remove_case_number(typed) if number else typed, args)
         if ctx.sender.role not in command.roles:
             ctx.outcome = "forbidden"
             ctx.reply(f"您无权使用“{command.name}”。")
@@ -55,8 +58,7 @@ def handle(ctx: ChatContext) -> None:
     elif msg.images and ctx.sender.role in table.DISPATCHERS and ctx.is_intake_chat:
         _guarded(ctx, lambda: forward_images(ctx, text))
     elif ctx.sender.role in table.DISPATCHERS and ctx.is_intake_chat:
-        # Keep the citizen's text as written (full-width punctuation included), minus @-mentions.
-        _guarded(ctx, lambda: dispatching.forward(ctx, strip_mentions(msg.text.strip())))
+        _intake_text(ctx, number)
     elif msg.images and ctx.sender.role in table.UNIT:
         # A unit's photo on its own (WeCom and DingTalk send an image as a message of its own): evidence.
         _guarded(ctx, lambda: evidence.photos_alone(ctx, bare, number))
@@ -76,6 +78,26 @@ def image_use(session: Session, msg: IncomingMessage) -> Literal["screenshots", 
             (unit := unit_for_chat(session, msg.platform, msg.chat_id)) and unit.is_office)
         return "screenshots" if office_chat else "none"
     return "photos" if person.role in table.UNIT else "none"
+
+
+def _intake_text(ctx: ChatContext, number: str | None) -> None:
+    """A dispatcher's plain text in the intake chat: a forwarded post becomes a draft, anything else
+    (chatter, a mistyped command) gets a one-line hint instead of a case."""
+    msg = ctx.msg
+    # Keep the citizen's text as written (full-width punctuation included), minus @-mentions.
+    own = strip_mentions(msg.text.strip())
+    quoted = msg.quoted_text.strip()
+    if looks_like_post(own):
+        _guarded(ctx, lambda: dispatching.forward(ctx, own))
+    elif quoted and number is None and looks_like_post(quoted):
+        # The platform marked a quote of someone's message (a post pasted in the group): that is the forward.
+        _guarded(ctx, lambda: dispatching.forward(ctx, quoted))
+    elif looks_like_command(command_text(own)):
+        ctx.outcome = "unknown_command"
+        ctx.reply(UNKNOWN_COMMAND)
+    else:
+        ctx.outcome = "not_a_post"
+        ctx.reply(NOT_A_POST)
 
 
 def _guarded(ctx: ChatContext, action: Callable[[], None]) -> None:

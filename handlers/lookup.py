@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from bot.cases.errors import LifecycleError
+from bot.cases.pii import mask_text
 from bot.cases.status import Status
 from models import Case, CaseUnit, Person
 
@@ -38,17 +39,40 @@ def single_case(cases: list[Case], what: str, example: str) -> Case:
     return cases[0]
 
 
-def latest_draft(session: Session, person: Person) -> Case:
-    case = session.scalar(
+def just_merged(session: Session, person: Person) -> Case | None:
+    """The sender's newest forward, when the bot linked it to an open case as a repeat."""
+    newest = session.scalar(select(Case).where(Case.created_by_id == person.id).order_by(Case.id.desc()).limit(1))
+    return newest if newest is not None and newest.status == Status.DUPLICATE.value else None
+
+
+def the_draft(session: Session, person: Person, example: str) -> Case:
+    """The draft a dispatcher's bare ``1`` / ``派`` / ``并入`` / ``改`` is about, when it names no case.
+
+    Only when it is unambiguous: the sender's one open draft (待分派 made by them, or any 已退回).
+    With several, or when the sender's newest forward was just merged as a repeat (a ``1`` typed
+    out of habit would otherwise land on an older draft), the dispatcher is asked which.
+    """
+    drafts = list(session.scalars(
         select(Case)
-        .where(Case.created_by_id == person.id, Case.status.in_([Status.PENDING.value, Status.RETURNED.value]))
+        .where(or_(and_(Case.created_by_id == person.id, Case.status == Status.PENDING.value),
+                   Case.status == Status.RETURNED.value))
         .order_by(Case.id.desc())
-        .limit(1)
-    )
-    if case is None:
-        case = session.scalar(
-            select(Case).where(Case.status == Status.RETURNED.value).order_by(Case.id.desc()).limit(1)
+        .limit(6)
+    ))
+    newest = just_merged(session, person)
+    if newest is not None and (not drafts or newest.id > drafts[0].id):
+        original = session.get(Case, newest.duplicate_of_id) if newest.duplicate_of_id else None
+        others = f"；其他待分派工单：{'、'.join(c.number for c in drafts[:5])}" if drafts else ""
+        raise LifecycleError(
+            f"您最近转发的留言已作为重复件 {newest.number} 并入 {original.number if original else '原工单'}。"
+            f"如不是重复，请回复“派 单位 {newest.number}”{others}。"
         )
-    if case is None:
+    if not drafts:
         raise LifecycleError("没有待分派的工单。请先转发网民留言，或注明工单号。")
-    return case
+    if len(drafts) > 1:
+        listed = "\n".join(f"· {c.number} {mask_text(c.title)[:20]}" for c in drafts[:5])
+        more = "（仅列最近 5 件）" if len(drafts) > 5 else ""
+        raise LifecycleError(
+            f"有多件待分派的工单{more}，请注明工单号或引用该工单的消息回复，如：{example} {drafts[0].number}\n{listed}"
+        )
+    return drafts[0]

@@ -37,3 +37,14 @@ def command_text(raw: str) -> str:
     """The text a command pattern is matched against: normalised, no @-mentions, single spaces."""
     text = strip_mentions(normalise(raw))
     return _SPACES.sub(" ", text).strip()
+
+
+# Full-width letters, digits and the hyphen fold to ASCII (commands and case numbers); punctuation stays.
+_FOLD = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF5B) if chr(code).isalnum()} | {0xFF0D: ord("-")}
+
+
+def as_typed_text(raw: str) -> str:
+    """Like ``command_text`` but keeping the user's punctuation (``，`` stays ``，``): what a command's
+    free text (批示, 进展, a corrected title) is stored as."""
+    text = raw.translate(_FOLD).replace("\u200b", "").replace("\ufeff", "")
+    return _SPACES.sub(" ", strip_mentions(text.strip())).strip()

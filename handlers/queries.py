@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from bot.cases import citizen_replies
 from bot.cases.errors import LifecycleError
+from bot.cases.history import event_label
 from bot.cases.status import OPEN_STATUSES, Status
 from handlers import render
 from handlers.context import ChatContext
@@ -22,10 +23,11 @@ def show(ctx: ChatContext, args: dict[str, str], number: str | None) -> None:
     assert person is not None
     if person.role not in ("office", "dispatcher") and (person.unit_id is None or case.unit_link(person.unit_id) is None):
         raise LifecycleError(f"工单 {number} 不属于您的单位。")
-    history = [f"· {render.local_time(ctx.services.deadlines, e.created_at)} {e.actor_label or ''} {e.kind}"
+    history = [f"· {render.local_time(ctx.services.deadlines, e.created_at)} {e.actor_label or ''} {event_label(e.kind)}"
                + (f": {e.text[:40]}" if e.text else "") for e in case.events[-8:]]
     ctx.outcome = "shown"
-    ctx.reply(render.case_summary(ctx.services.deadlines, case, ctx.now) + _follow_up(ctx, case)
+    office = person.role in ("office", "dispatcher")  # the calendar warning names a file only they edit
+    ctx.reply(render.case_summary(ctx.services.deadlines, case, ctx.now, office=office) + _follow_up(ctx, case)
               + "\n记录:\n" + "\n".join(history), case=case)
 
 
@@ -63,8 +65,3 @@ def my_tasks(ctx: ChatContext, args: dict[str, str], number: str | None) -> None
         cases = []
     ctx.outcome = "tasks"
     ctx.reply(render.my_tasks(ctx.services.deadlines, cases, ctx.now))
-
-
-def help_text(ctx: ChatContext, args: dict[str, str], number: str | None) -> None:
-    ctx.outcome = "help"
-    ctx.reply("可用指令: " + render.HELP.get(ctx.role, render.HELP["handler"]))

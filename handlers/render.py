@@ -12,30 +12,61 @@ from models import Case
 
 BODY_PREVIEW = 300
 
-HELP = {
-    "dispatcher": "转发网民留言（文字、截图或链接）即建单；回复“1”采纳建议单位，或“派 单位 [协办 单位]”；“查 工单号”；“我的待办”；单位办结后“回复网民 工单号”查看、修改回复网民稿，在原平台发布后“已回复网民 工单号 平台或链接 [时间]”。",
-    "office": "“同意延期”“不同意延期”“批示 张书记：内容”（冒号前写批示人）“督办”“核查通过”“重新办理 原因”“评价 满意/基本满意/不满意 网民意见”（不满意须写意见，转告承办单位）“回复网民”“已回复网民 平台 [时间]”，均可加工单号；也可转发留言建单、派单。",
-    "handler": "“签收”“进展 内容”“申请延期 3天 原因”“退回 原因”“已办结 办理情况”；多件待办时加工单号，如“签收 DB-20261128-0001”；现场照片随“进展/申请延期/已办结”发送或紧随其后发送，即附到该工单并转网信办（不确定属于哪件时回复“附图 工单号”）。",
-    "leader": "“签收”“进展 内容”“申请延期 3天 原因”“退回 原因”“已办结 办理情况”；“我的待办”查看本单位待办；照片紧随报送发送即附到该工单，或回复“附图 工单号”。",
+# 帮助 lists, for the sender's role, every command of handlers/table.py it may use, with one example each.
+USAGE = {
+    "采纳建议": "“1”/“2”/“3” 采纳第几项建议单位（加“急”为加急，如“1 急”）",
+    "派": "“派 单位 [协办 单位] [急]” 派单，如“派 住建局 协办 城管局”",
+    "加急": "“加急 [工单号]” 24 小时办结，夜间和节假日照常催办",
+    "并入": "“并入 [原工单号]” 把待分派的留言作为重复件并入",
+    "改": "“改 标题|地点|网民|来源|类型|分类|链接|留言对象 新内容” 修正待分派工单",
+    "作废": "“作废 [工单号] 原因” 误建的工单不计入统计（已派发的由网信办领导作废）",
+    "恢复": "“恢复 工单号” 撤销作废",
+    "签收": "“签收”",
+    "进展": "“进展 内容”",
+    "申请延期": "“申请延期 3天 原因”",
+    "退回": "“退回 原因”",
+    "已办结": "“已办结 办理情况”",
+    "附图": "现场照片随“进展/申请延期/已办结”发送或紧随其后发送即附到该工单；不确定时回复“附图 工单号”",
+    "同意延期": "“同意延期”/“不同意延期 原因”",
+    "不同意延期": "",
+    "批示": "“批示 张书记：内容”（冒号前写批示人）",
+    "督办": "“督办 工单号”",
+    "核查通过": "“核查通过” 归档；“重新办理 原因” 退回单位重办",
+    "重新办理": "",
+    "评价": "“评价 满意/基本满意/不满意 网民意见”（不满意须写意见，转告承办单位）",
+    "回复网民": "“回复网民 工单号” 查看、修改回复网民稿",
+    "已回复网民": "“已回复网民 工单号 平台或链接 [时间]” 在原平台发布后登记",
+    "查": "“查 工单号”",
+    "我的待办": "“我的待办”",
+    "专报": "“专报” 查看达到专报条件的专题，“专报 1” 生成草稿",
+    "换班": "“换班 日期 [班次] 与 姓名” 与同事对调值班",
+    "帮助": "",
 }
+FORWARD_HELP = "转发网民留言（截图、链接或留言原文）即建单"
+ROLE_NAMES = {"dispatcher": "派单员", "office": "网信办", "handler": "承办单位经办人", "leader": "承办单位负责人"}
+UNIT_HELP_TAIL = "多件待办时加工单号，如“签收 DB-20261128-0001”，或引用该工单消息回复。"
 
 
 def local_time(calc: DeadlineCalculator, moment: datetime | None) -> str:
     return calc.local(moment).strftime("%Y-%m-%d %H:%M") if moment else "—"
 
 
-def due_line(calc: DeadlineCalculator, case: Case, now: datetime) -> str:
+def due_line(calc: DeadlineCalculator, case: Case, now: datetime, *, office: bool = False) -> str:
+    """The deadline and how far off it is. ``office``: add the missing-holiday-calendar warning, which
+    names a configuration file only the office can edit (units never see it)."""
     if case.due_at is None:
         return "办理时限: 未定"
     days = working_days_left(calc, now, case.due_at)
     if now > case.due_at:
         state = f"已超期 {max(days * -1, 0) or '不足1'} 个工作日"
+    elif case.urgent:  # a 24-hour deadline is counted in hours, holidays included
+        state = f"加急，剩余 {max(int((case.due_at - now).total_seconds() // 3600), 0) or '不足1'} 小时"
     elif days == 0:
         state = "今日到期"
     else:
         state = f"剩余 {days} 个工作日"
     line = f"办理时限: {local_time(calc, case.due_at)} 前（{state}）"
-    if case.calendar_note:
+    if case.calendar_note and office:
         line += f"\n⚠ {case.calendar_note}"
     return line
 
@@ -46,12 +77,14 @@ def units_line(case: Case) -> str:
     return f"主办: {lead}" + (f"；协办: {co}" if co else "")
 
 
-def case_summary(calc: DeadlineCalculator, case: Case, now: datetime, *, full: bool = False) -> str:
+def case_summary(calc: DeadlineCalculator, case: Case, now: datetime, *, full: bool = False,
+                 office: bool = False) -> str:
     body = mask_text(case.body or "")
     if not full and len(body) > BODY_PREVIEW:
         body = body[:BODY_PREVIEW] + "…"
     lines = [
-        f"工单 {case.number}（{STATUS_LABELS[Status(case.status)]}{'，督办' if case.supervised else ''}）",
+        f"工单 {case.number}（{STATUS_LABELS[Status(case.status)]}{'，督办' if case.supervised else ''}"
+        f"{'，加急' if case.urgent else ''}）",
         f"来源: {source_label(case.source)}"
         + (f" | 网民: {mask_text(case.author)}" if case.author else "")
         + (f" | 发布: {local_time(calc, case.posted_at)}" if case.posted_at else ""),
@@ -64,14 +97,14 @@ def case_summary(calc: DeadlineCalculator, case: Case, now: datetime, *, full: b
         lines.append(f"链接: {case.source_link}")
     if case.lead_unit:
         lines.append(units_line(case))
-    if case.due_at and Status(case.status) not in (Status.CLOSED, Status.VERIFIED, Status.DUPLICATE):
-        lines.append(due_line(calc, case, now))
+    if case.due_at and Status(case.status) not in (Status.CLOSED, Status.VERIFIED, Status.DUPLICATE, Status.VOID):
+        lines.append(due_line(calc, case, now, office=office))
     return "\n".join(lines)
 
 
 def proposal_card(calc: DeadlineCalculator, case: Case, now: datetime) -> str:
-    summary_without_heading = case_summary(calc, case, now).split("\n", 1)[1]
-    lines = [f"已建工单 {case.number}（待分派）", summary_without_heading]
+    summary_without_heading = case_summary(calc, case, now, office=True).split("\n", 1)[1]
+    lines = [f"已建工单 {case.number}（待分派{'，加急' if case.urgent else ''}）", summary_without_heading]
     extracted = case.proposal.get("extracted") or {}
     facts = [f"类型: {case.request_type}"]
     if case.category:
@@ -97,7 +130,7 @@ def proposal_card(calc: DeadlineCalculator, case: Case, now: datetime) -> str:
 
 
 def dispatch_notice(calc: DeadlineCalculator, case: Case, now: datetime, role: str) -> str:
-    head = "【新工单·主办】" if role == "lead" else "【新工单·协办】"
+    head = ("【新工单·主办" if role == "lead" else "【新工单·协办") + ("·加急】" if case.urgent else "】")
     action = "请签收并办理，办结后回复“已办结 办理情况”。" if role == "lead" else "请协助主办单位办理，回复“进展 内容”或“已办结 办理情况”。"
     return "\n".join([head + f" {case.number}", case_summary(calc, case, now), action])
 

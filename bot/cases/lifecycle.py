@@ -42,6 +42,10 @@ TRANSITIONS: dict[str, tuple[tuple[Status, ...], Status | None]] = {
     "instruct": (OPEN_STATUSES + (Status.CLOSED,), None),
     "supervise": (OPEN_STATUSES, None),
     "rate": ((Status.CLOSED, Status.VERIFIED), None),
+    # 作废: any case but a voided one; 恢复 goes back to the status recorded in the void event.
+    "void": (tuple(s for s in Status if s != Status.VOID), Status.VOID),
+    "restore": ((Status.VOID,), None),
+    "urgent": (OPEN_STATUSES, None),
     # A unit's photos: while it works on the case, and after closing (the office may ask for proof).
     "add_evidence": (WITH_UNIT + (Status.CLOSED, Status.VERIFIED), None),
 }
@@ -393,6 +397,50 @@ class Lifecycle:
     def note(self, case: Case, actor: Actor, kind: str, text: str) -> None:
         """A history entry that changes no state (a draft corrected, a screenshot added)."""
         self._event(case, kind, actor, text=text)
+
+    def make_urgent(self, case: Case, actor: Actor) -> None:
+        """加急: the urgent deadline (``urgent_hours`` natural hours, 24 by default) from now, or from
+        dispatch for a draft; a case already with a unit keeps its deadline if that is sooner."""
+        self._check(case, "urgent")
+        if case.urgent:
+            raise LifecycleError(f"工单 {case.number} 已是加急件。")
+        case.urgent = True
+        data: dict[str, object] = {}
+        if Status(case.status) in WITH_UNIT:
+            deadline = self.deadlines.for_case(case.request_type, True, self.now)
+            if case.due_at is None or deadline.due_at < case.due_at:
+                case.due_at, case.calendar_note = deadline.due_at, None
+            data["due_at"] = case.due_at.isoformat() if case.due_at else None
+        self._event(case, "urgent", actor, data=data)
+        schedule_case(self.session, self.deadlines, case, self.now)
+
+    def void(self, case: Case, actor: Actor, reason: str) -> None:
+        """作废: a draft or case made by mistake leaves every figure and reminder but keeps its history.
+        What 恢复 needs (the status to go back to) is kept in the event's data."""
+        if not reason.strip():
+            raise LifecycleError("作废须写明原因，例如：作废 误转发，非网民留言。")
+        before = case.status
+        self._check(case, "void")
+        case.status = Status.VOID.value
+        original = self.session.get(Case, case.duplicate_of_id) if case.duplicate_of_id else None
+        if before == Status.DUPLICATE.value and original is not None and original.repeat_count > 0:
+            original.repeat_count -= 1
+        self._event(case, "void", actor, from_status=before, to_status=case.status, text=reason,
+                    data={"restore_to": before})
+        schedule_case(self.session, self.deadlines, case, self.now)
+
+    def restore(self, case: Case, actor: Actor, note: str = "") -> Status:
+        """恢复: undo 作废; the case returns to where it was, its deadline and units unchanged."""
+        self._check(case, "restore")
+        voided = next((e for e in reversed(case.events) if e.kind == "void"), None)
+        target = Status(str((voided.data or {}).get("restore_to") or voided.from_status)) if voided else Status.PENDING
+        case.status = target.value
+        original = self.session.get(Case, case.duplicate_of_id) if case.duplicate_of_id else None
+        if target == Status.DUPLICATE and original is not None:
+            original.repeat_count += 1
+        self._event(case, "restore", actor, from_status=Status.VOID.value, to_status=case.status, text=note or None)
+        schedule_case(self.session, self.deadlines, case, self.now)
+        return target
 
     def mark_duplicate(self, case: Case, actor: Actor, original: Case) -> None:
         if original.id == case.id:

@@ -47,11 +47,14 @@ def plan(calc: DeadlineCalculator, policy: ReminderPolicy, case: Case, now: date
         for link in case.units:
             if link.signed_at is None and link.finished_at is None:
                 start = case.dispatched_at or link.assigned_at
-                planned.append(Planned("sign", link.unit_id, 0, add_working_hours(calc, start, cadence.sign_within_hours)))
+                # An urgent case's clock runs in natural hours, so its sign reminder does too.
+                sign_at = (start + timedelta(hours=cadence.sign_within_hours) if case.urgent
+                           else add_working_hours(calc, start, cadence.sign_within_hours))
+                planned.append(Planned("sign", link.unit_id, 0, sign_at))
         paused = any(x.state == "pending" for x in case.extensions)
         if case.due_at is not None and case.lead_unit_id is not None and not paused:
             due = case.due_at
-            for days in cadence.before_days:
+            for days in () if case.urgent else cadence.before_days:  # a 24-hour case has no "days before"
                 planned.append(Planned("due_soon", case.lead_unit_id, 0, same_time_before_working_days(calc, due, days)))
             for hours in cadence.before_hours:
                 planned.append(Planned("due_soon", case.lead_unit_id, 0, due - timedelta(hours=hours)))
@@ -93,6 +96,9 @@ def schedule_case(session: Session, calc: DeadlineCalculator, case: Case, now: d
         key = _identity(reminder)
         seen.add(key)
         if key in wanted:
+            # Wanted again after a pause (作废 then 恢复, a rejected extension): still ahead, so it goes out.
+            if reminder.state == "cancelled" and reminder.due_at > now:
+                reminder.state = "pending"
             continue
         if reminder.state == "pending":
             reminder.state = "cancelled"

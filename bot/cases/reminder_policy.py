@@ -114,8 +114,10 @@ class ReminderPolicy:
 
     # --- time arithmetic -------------------------------------------------------------------
     def hold_until_allowed(self, calc: DeadlineCalculator, moment: datetime, urgent: bool) -> datetime:
-        """The first moment at or after ``moment`` outside quiet hours (and, for non-urgent
-        cases, on a working day)."""
+        """The first moment at or after ``moment`` outside quiet hours and on a working day. An
+        urgent case (24-hour deadline) is never held: its reminders go out at night and on holidays."""
+        if urgent:
+            return moment
         local = calc.local(moment)
         for _ in range(40):  # Spring Festival plus weekends is well under 40 days
             t = local.timetz().replace(tzinfo=None)
@@ -125,7 +127,7 @@ class ReminderPolicy:
                 day = local.date() if t < self.quiet_end else local.date() + timedelta(days=1)
                 local = datetime.combine(day, self.quiet_end, tzinfo=calc.zone)
                 continue
-            if not urgent and self.quiet_non_workdays and not calc.calendar.is_workday(local.date()):
+            if self.quiet_non_workdays and not calc.calendar.is_workday(local.date()):
                 local = datetime.combine(local.date() + timedelta(days=1), self.quiet_end, tzinfo=calc.zone)
                 continue
             break

@@ -15,6 +15,7 @@ class Status(str, enum.Enum):
     CLOSED = "closed"  # 已办结
     VERIFIED = "verified"  # 已核查 (归档)
     DUPLICATE = "duplicate"  # 重复件, linked to an open case
+    VOID = "void"  # 已作废: made by mistake; kept with its history, counted nowhere, can be restored
 
 
 STATUS_LABELS = {
@@ -26,12 +27,16 @@ STATUS_LABELS = {
     Status.CLOSED: "已办结",
     Status.VERIFIED: "已核查",
     Status.DUPLICATE: "重复件",
+    Status.VOID: "已作废",
 }
 OPEN_STATUSES = (Status.PENDING, Status.RETURNED, Status.DISPATCHED, Status.SIGNED, Status.IN_PROGRESS)
 WITH_UNIT = (Status.DISPATCHED, Status.SIGNED, Status.IN_PROGRESS)
 DONE_STATUSES = (Status.CLOSED, Status.VERIFIED)
+DRAFT_STATUSES = (Status.PENDING, Status.RETURNED, Status.DUPLICATE)  # not (or no longer) with a unit
 
 # Plain string forms for SQL filters and JSON (the column stores the enum's value).
 OPEN_VALUES = tuple(s.value for s in OPEN_STATUSES)
 WITH_UNIT_VALUES = tuple(s.value for s in WITH_UNIT)
 DONE_VALUES = tuple(s.value for s in DONE_STATUSES)
+# Cases that are no case of their own in any figure: a repeat counts with its original, a voided one nowhere.
+NOT_COUNTED_VALUES = (Status.DUPLICATE.value, Status.VOID.value)

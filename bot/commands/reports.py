@@ -9,10 +9,9 @@ from pathlib import Path
 
 
 def _services():  # type: ignore[no-untyped-def]
-    from bot.config import Settings
-    from bot.wiring import build_services
+    from bot.commands.installation import cli_services
 
-    return build_services(Settings.from_env())
+    return cli_services()
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -39,21 +38,25 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
+    from bot.commands.installation import delivery_note
     from bot.reports.summary import send_summary
 
     services = _services()
     today = date.fromisoformat(args.date) if args.date else services.deadlines.local(services.clock.now()).date()
     ids = send_summary(services, args.kind, today)
-    print(f"queued {len(ids)} summary messages" if ids else "already sent for this period: nothing to do")
+    print(f"queued {len(ids)} summary messages{delivery_note(services)}" if ids
+          else "already sent for this period: nothing to do")
     return 0
 
 
 def cmd_topics(args: argparse.Namespace) -> int:
+    from bot.commands.installation import delivery_note
     from bot.reports.topics import send_drafts
 
-    drafts = send_drafts(_services(), window_days=args.days, min_cases=args.min_cases,
+    services = _services()
+    drafts = send_drafts(services, window_days=args.days, min_cases=args.min_cases,
                          docx_dir=Path(args.docx_dir) if args.docx_dir else None)
-    print("\n\n".join(drafts) if drafts else "no topic has reached the threshold")
+    print("\n\n".join(drafts) + delivery_note(services) if drafts else "no topic has reached the threshold")
     return 0
 
 

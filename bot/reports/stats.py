@@ -8,17 +8,18 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy import case as when
 from sqlalchemy.orm import Session
 
 from bot.cases.lifecycle import SATISFACTION
 from bot.cases.sources import OFFICIAL_BOARDS
-from bot.cases.status import DONE_VALUES, OPEN_VALUES
+from bot.cases.status import DONE_VALUES, NOT_COUNTED_VALUES, OPEN_VALUES, Status
 from models import Case, CaseEvent, CaseRating, CaseUnit, CitizenReply, ExtensionRequest, Reminder, Reply, Unit
 
 OPEN = OPEN_VALUES
 DONE = DONE_VALUES
+VOID = Status.VOID.value
 SIGN_WINDOW = timedelta(hours=24)  # 按期签收: signed within 24 hours of dispatch (网络问政 practice)
 
 
@@ -140,10 +141,15 @@ def _month(session: Session, column: Any, tz_hours: int = 8) -> Any:
     return func.to_char(func.timezone("Asia/Shanghai", column), "YYYY-MM")
 
 
+def _not_voided(case_id: Any) -> ColumnElement[bool]:
+    """Rows of a voided case count nowhere. Few cases are voided, so the subquery is small."""
+    return case_id.notin_(select(Case.id).where(Case.status == VOID))
+
+
 def compute_stats(session: Session, start: datetime, end: datetime, now: datetime) -> Stats:
     """All figures for cases in [start, end) plus the open/overdue snapshot at ``now``."""
     s = Stats(start=start, end=end)
-    created = and_(Case.created_at >= start, Case.created_at < end, Case.status != "duplicate")
+    created = and_(Case.created_at >= start, Case.created_at < end, Case.status.notin_(NOT_COUNTED_VALUES))
     row = session.execute(select(
         func.count(),
         func.sum(when((Case.status.in_(DONE), 1), else_=0)),
@@ -162,7 +168,7 @@ def compute_stats(session: Session, start: datetime, end: datetime, now: datetim
     s.joint = session.scalar(select(func.count(func.distinct(CaseUnit.case_id))).join(Case, Case.id == CaseUnit.case_id)
                              .where(created, CaseUnit.role == "co")) or 0
 
-    closed = and_(Case.closed_at >= start, Case.closed_at < end)
+    closed = and_(Case.closed_at >= start, Case.closed_at < end, Case.status != VOID)
     row = session.execute(select(
         func.count(), func.sum(when((Case.closed_at <= Case.due_at, 1), else_=0)),
     ).where(closed)).one()
@@ -174,13 +180,13 @@ def compute_stats(session: Session, start: datetime, end: datetime, now: datetim
     ratings_by_unit: dict[int | None, dict[str, int]] = {}
     for unit_id, level, count in session.execute(
         select(CaseRating.unit_id, CaseRating.level, func.count())
-        .where(CaseRating.created_at >= start, CaseRating.created_at < end)
+        .where(CaseRating.created_at >= start, CaseRating.created_at < end, _not_voided(CaseRating.case_id))
         .group_by(CaseRating.unit_id, CaseRating.level)).all():
         levels[level] = levels.get(level, 0) + int(count)
         ratings_by_unit.setdefault(unit_id, {})[level] = int(count)
     s.satisfaction = {k: levels[k] for k in SATISFACTION if k in levels}
 
-    dispatched = and_(Case.dispatched_at >= start, Case.dispatched_at < end)
+    dispatched = and_(Case.dispatched_at >= start, Case.dispatched_at < end, Case.status != VOID)
     row = session.execute(select(
         func.count(),
         func.sum(when((Case.signed_at.isnot(None), 1), else_=0)),
@@ -195,18 +201,20 @@ def compute_stats(session: Session, start: datetime, end: datetime, now: datetim
         func.sum(when((CaseEvent.kind == "return", 1), else_=0)),
         func.sum(when((CaseEvent.kind == "reopen", 1), else_=0)),
         func.sum(when((CaseEvent.kind == "instruction", 1), else_=0)),
-    ).where(CaseEvent.created_at >= start, CaseEvent.created_at < end,
+    ).where(CaseEvent.created_at >= start, CaseEvent.created_at < end, _not_voided(CaseEvent.case_id),
             CaseEvent.kind.in_(("return", "reopen", "instruction"))).group_by(CaseEvent.unit_id)).all():
         s.returned += int(event_row[1] or 0)
         s.reopened += int(event_row[2] or 0)
         s.instructions += int(event_row[3] or 0)
         reopened_by_unit[event_row[0]] = int(event_row[2] or 0)
     s.extensions = session.scalar(select(func.count()).select_from(ExtensionRequest).where(
-        ExtensionRequest.created_at >= start, ExtensionRequest.created_at < end)) or 0
+        ExtensionRequest.created_at >= start, ExtensionRequest.created_at < end,
+        _not_voided(ExtensionRequest.case_id))) or 0
     s.replies = session.scalar(select(func.count()).select_from(Reply).where(
-        Reply.created_at >= start, Reply.created_at < end)) or 0
+        Reply.created_at >= start, Reply.created_at < end, _not_voided(Reply.case_id))) or 0
     row = session.execute(select(func.count(), func.count(func.distinct(CitizenReply.case_id))).where(
-        CitizenReply.state == "posted", CitizenReply.posted_at >= start, CitizenReply.posted_at < end)).one()
+        CitizenReply.state == "posted", CitizenReply.posted_at >= start, CitizenReply.posted_at < end,
+        _not_voided(CitizenReply.case_id))).one()
     s.citizen_replies, s.citizen_replied_cases = int(row[0] or 0), int(row[1] or 0)
 
     # The open/overdue snapshot reads every open case (no period bounds it), so it is read once,
@@ -239,13 +247,14 @@ def _units(session: Session, start: datetime, end: datetime, overdue_by_unit: di
     names = dict(session.execute(select(Unit.id, Unit.name).where(Unit.is_office.is_(False))).all())
     figures = {uid: UnitFigures(unit=name) for uid, name in names.items()}
     for uid, count in session.execute(
-        select(Case.lead_unit_id, func.count()).where(Case.dispatched_at >= start, Case.dispatched_at < end)
+        select(Case.lead_unit_id, func.count()).where(Case.dispatched_at >= start, Case.dispatched_at < end,
+                                                      Case.status != VOID)
         .group_by(Case.lead_unit_id)):
         if uid in figures:
             figures[uid].assigned = int(count)
     closed_rows = session.execute(
         select(Case.lead_unit_id, func.count(), func.sum(when((Case.closed_at <= Case.due_at, 1), else_=0)))
-        .where(Case.closed_at >= start, Case.closed_at < end).group_by(Case.lead_unit_id)).all()
+        .where(Case.closed_at >= start, Case.closed_at < end, Case.status != VOID).group_by(Case.lead_unit_id)).all()
     for closed_row in closed_rows:
         if closed_row[0] in figures:
             figures[closed_row[0]].closed, figures[closed_row[0]].on_time = int(closed_row[1]), int(closed_row[2] or 0)

@@ -1,19 +1,23 @@
-"""专报: from "一件事" to "一类事". Group open and recent cases into topics (same problem and place
+"""专报: from "一件事" to "一类事". Group open and recent cases (repeats included: each is one more
+citizen's post; voided cases are left out) into topics (same problem and place
 over a sliding window) and draft a special report when a topic passes a threshold.
 
 Features: character 2–3-gram TF-IDF of title + body (Chinese needs no word segmentation for
 this), plus the place and category as extra tokens weighted up, reduced with truncated SVD and
 grouped by average-linkage agglomerative clustering under a cosine-distance threshold (the
 number of topics is not known in advance). A topic qualifies when at least ``min_cases`` of its
-cases fall inside one ``window_days`` window.
+cases fall inside one ``window_days`` window. Its keywords are whole words (jieba's TF-IDF over the
+topic's texts), not the character n-grams that grouped it (圾堆, 区垃).
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -55,10 +59,10 @@ class Topic:
 
 
 def places(item: TopicItem) -> list[str]:
-    if item.place:
-        return [item.place]
-    found = [p for p in PLACE.findall(item.title + " " + item.body[:200]) if p not in STOP_PLACES]
-    return found[:3]
+    """The case's place names (the parser's, space-separated) and those its text names: a parser that
+    found only the street (东湖街道) must not set the case apart from others naming its compound (幸福小区)."""
+    named = (item.place or "").split() + PLACE.findall(item.title + " " + item.body[:200])
+    return [p for p in dict.fromkeys(named) if p not in STOP_PLACES][:3]
 
 
 def _peak(dates: list[datetime], window: timedelta) -> int:
@@ -71,11 +75,26 @@ def _peak(dates: list[datetime], window: timedelta) -> int:
     return best
 
 
-def _touches(gram: str, place: str) -> bool:
-    """The n-gram is inside the place name or straddles its edge (区垃 from 幸福小区垃圾)."""
-    if gram in place:
-        return True
-    return any(place.endswith(gram[:k]) or place.startswith(gram[-k:]) for k in range(1, len(gram)))
+@lru_cache(maxsize=20_000)
+def _words(text: str) -> tuple[str, ...]:
+    import jieba
+
+    jieba.setLogLevel(60)  # its "Building prefix dict" lines are noise in the worker log
+    return tuple(w for w in jieba.cut(text) if len(w) >= 2 and not STOP_GRAM.search(w))
+
+
+def _item_words(item: TopicItem) -> tuple[str, ...]:
+    return _words(f"{item.title}\n{item.body[:300]}")
+
+
+def keywords(group: list[TopicItem], place_names: set[str], seen_in: Counter[str], documents: int,
+             size: int = 6) -> list[str]:
+    """The topic's words (垃圾、堆积、清运): whole words (jieba), ranked by how often the topic uses them
+    against how many of all ``documents`` cases do (``seen_in``: TF-IDF). The place is named on its own,
+    so its words (幸福, 小区) are left out, as are words that say nothing."""
+    counts = Counter(w for item in group for w in _item_words(item) if not any(w in p for p in place_names))
+    score = {w: n * math.log((1 + documents) / (1 + seen_in[w])) for w, n in counts.items()}
+    return sorted(score, key=lambda w: (-score[w], w))[:size]
 
 
 def find_topics(items: list[TopicItem], *, window_days: int = 30, min_cases: int = 5,
@@ -112,8 +131,8 @@ def find_topics(items: list[TopicItem], *, window_days: int = 30, min_cases: int
     distances = np.clip(1.0 - np.asarray(dense @ dense.T, dtype=np.float32), 0.0, 2.0)
     labels = AgglomerativeClustering(n_clusters=None, distance_threshold=distance, metric="precomputed",
                                      linkage="average").fit_predict(distances)
-    vocab = np.array(grams.get_feature_names_out())
     topics: list[Topic] = []
+    seen_in: Counter[str] = Counter()
     for label in set(labels.tolist()):
         members = [i for i, lab in enumerate(labels) if lab == label]
         if len(members) < min_cases or (large and len(members) > MAX_SHARE * len(items)):
@@ -122,15 +141,12 @@ def find_topics(items: list[TopicItem], *, window_days: int = 30, min_cases: int
         peak = _peak([i.created_at for i in group], timedelta(days=window_days))
         if peak < min_cases:
             continue
-        weights = np.asarray(text_matrix[members].sum(axis=0)).ravel()
-        ranked = [str(w).strip() for w in vocab[weights.argsort()[::-1][:60]] if not STOP_GRAM.search(str(w).strip())]
         place_counts = Counter(p for i in group for p in places(i))
         place = place_counts.most_common(1)[0][0] if place_counts else None
-        # The place is named on its own; its fragments (幸福, 福小) say nothing about the problem.
-        ranked = [w for w in ranked if not any(_touches(w, p) for p in place_counts)]
-        keywords = [w for n, w in enumerate(ranked) if not any(w in other for other in ranked[:n])]
-        topics.append(Topic(items=sorted(group, key=lambda i: i.created_at), keywords=keywords[:6], place=place,
-                            peak_window=peak))
+        if not seen_in:  # once, and only when some topic qualifies
+            seen_in.update(w for item in items for w in set(_item_words(item)))
+        topics.append(Topic(items=sorted(group, key=lambda i: i.created_at), place=place, peak_window=peak,
+                            keywords=keywords(group, set(place_counts), seen_in, len(items))))
     return sorted(topics, key=lambda t: -t.heat)
 
 
@@ -189,20 +205,18 @@ def _trend(topic: Topic, now: datetime) -> str:
 
 
 def write_docx(topic: Topic, now: datetime, path: Path) -> None:
-    from docx import Document
+    from bot.reports.docx_style import add_table, add_title, new_document
 
-    doc = Document()
+    doc = new_document()
     lines = draft_text(topic, now).split("\n")
-    doc.add_heading(lines[0].strip("【】"), level=1)
+    # The chat's heading is 【专报（草稿）】…: the document's title is the part after the brackets.
+    add_title(doc, lines[0].split("】", 1)[-1])
+    doc.add_paragraph("（草稿）")
     for line in lines[1:]:
         doc.add_paragraph(line)
-    table = doc.add_table(rows=1, cols=4)
-    for cell, header in zip(table.rows[0].cells, ("工单", "时间", "标题", "单位"), strict=True):
-        cell.text = header
-    for item in topic.items:
-        cells = table.add_row().cells
-        cells[0].text, cells[1].text = str(item.number or item.id), f"{item.created_at:%Y-%m-%d}"
-        cells[2].text, cells[3].text = mask_text(item.title)[:40], item.unit or ""
+    add_table(doc, ("工单", "时间", "标题", "单位"),
+              [[str(item.number or item.id), f"{item.created_at:%Y-%m-%d}", mask_text(item.title)[:40], item.unit or ""]
+               for item in topic.items])
     doc.save(str(path))
 
 
@@ -215,13 +229,26 @@ def items_from_cases(session: Any, now: datetime, window_days: int = 30) -> list
 
     since = now - timedelta(days=window_days)
     cases = session.scalars(
-        select(Case).where(Case.status != "duplicate", or_(Case.created_at >= since, Case.status.in_(
-            OPEN_VALUES)))
+        select(Case).where(Case.status != "void", or_(Case.created_at >= since, Case.status.in_(OPEN_VALUES)))
         .options(selectinload(Case.replies), selectinload(Case.lead_unit))
     )
-    return [TopicItem(id=c.id, title=c.title, body=c.body, created_at=c.created_at, place=c.place,
-                      category=c.category, unit=c.lead_unit.name if c.lead_unit else None, status=c.status,
-                      number=c.number, replies=tuple(r.text for r in c.replies)) for c in cases]
+    rows = list(cases)
+    by_id = {c.id: c for c in rows}
+
+    def handling(case: Any) -> Any:
+        """A repeat (重复件) is one more citizen's post about its original: it counts in the topic, and
+        its unit, status and replies are the original's."""
+        if case.status != "duplicate" or case.duplicate_of_id is None:
+            return case
+        return by_id.get(case.duplicate_of_id) or session.get(Case, case.duplicate_of_id) or case
+
+    items = []
+    for c in rows:
+        h = handling(c)
+        items.append(TopicItem(id=c.id, title=c.title, body=c.body, created_at=c.created_at, place=c.place,
+                               category=c.category, unit=h.lead_unit.name if h.lead_unit else None, status=h.status,
+                               number=c.number, replies=tuple(r.text for r in h.replies)))
+    return items
 
 
 def send_drafts(services: Any, *, window_days: int = 30, min_cases: int = 5, docx_dir: Path | None = None) -> list[str]:

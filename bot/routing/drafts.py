@@ -17,8 +17,10 @@ REPEAT_WINDOW = timedelta(days=90)
 REPEAT_CANDIDATES = 500
 
 
-def case_fields(post: ParsedPost) -> dict[str, Any]:
-    body = post.body.strip()
+def case_fields(post: ParsedPost, source_text: str = "") -> dict[str, Any]:
+    """The case's fields from a parsed post. A one-line forward is all title (or nothing) to the
+    parser: the case keeps the whole text as its body, and its first sentence as the title."""
+    body = post.body.strip() or source_text.strip()
     title = (post.title or "").strip() or _first_sentence(body) or "网民留言"
     places = [p.name for p in post.place_mentions]
     return {

@@ -25,6 +25,10 @@ ACTIONS: dict[str, frozenset[str]] = {
     # 回复网民: the office (and its dispatchers, as in chat) edits the draft and records the posting
     "save_reply": frozenset({"admin", "dispatcher"}),
     "post_reply": frozenset({"admin", "dispatcher"}),
+    # 作废/恢复: dispatchers for drafts, the admin for any case (handlers/voiding.py decides which)
+    "void": frozenset({"admin", "dispatcher"}),
+    "restore": frozenset({"admin", "dispatcher"}),
+    "urgent": frozenset({"admin", "dispatcher"}),
     # unit actions, done as the linked person
     "sign": UNIT_ROLES,
     "progress": UNIT_ROLES,
@@ -34,6 +38,8 @@ ACTIONS: dict[str, frozenset[str]] = {
     "stats": frozenset({"admin", "dispatcher", "viewer", "leader"}),
     "edit_units": frozenset({"admin"}),
     "view_units": frozenset({"admin", "dispatcher", "viewer"}),
+    "view_roster": frozenset({"admin", "dispatcher", "viewer"}),
+    "edit_roster": frozenset({"admin"}),
 }
 
 # Phone and ID numbers in full: the office, and the unit handler who must call the citizen back.

@@ -8,12 +8,13 @@ import binascii
 import hashlib
 import uuid
 from datetime import datetime
+from typing import cast
 
 from flask import Blueprint, abort, current_app, jsonify, render_template, request, send_from_directory
-from sqlalchemy import insert, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import Table, bindparam, func, insert, select
+from sqlalchemy.orm import selectinload
 
-from bot.messaging.inbound import accept
+from bot.messaging.inbound import AlsoInsert, accept
 from bot.messaging.messages import ChatType, ImageRef, IncomingMessage
 from bot.web import services_of
 from models import Person, PlatformIdentity, SimulatorMessage, Unit
@@ -68,10 +69,24 @@ def _save_image(encoded: str) -> ImageRef:
     return ImageRef(kind="file", ref=str(path))
 
 
+# Built once (this runs on every simulator message): the chat-log line, with the sender's name
+# looked up inside the same INSERT (the id itself when the sender is not in the directory).
+_SENDER_NAME = (select(Person.name).join(PlatformIdentity, PlatformIdentity.person_id == Person.id)
+                .where(PlatformIdentity.platform == "simulator", PlatformIdentity.user_id == bindparam("log_sender"))
+                .scalar_subquery())
+_LOG_LINE = insert(cast(Table, SimulatorMessage.__table__)).values(
+    chat=bindparam("log_chat"), sender=bindparam("log_sender"), sender_name=func.coalesce(_SENDER_NAME, bindparam("log_sender")),
+    text=bindparam("log_text"), format="text", is_bot=False, mentions=[], image_path=bindparam("log_image"),
+    msg_id=bindparam("log_msg_id"), created_at=bindparam("log_created_at"))
+
+
 @blueprint.post("/api/messages")
 def post_message():  # type: ignore[no-untyped-def]
     services = services_of(current_app)
-    body = request.get_json(silent=True)
+    try:
+        body = request.get_json(silent=True)
+    except RecursionError:  # JSON nested deeper than the parser's stack: hostile, not a message
+        abort(400, "expected a JSON object")
     if not isinstance(body, dict):
         abort(400, "expected a JSON object")
     chat, sender = body.get("chat"), body.get("sender")
@@ -89,26 +104,15 @@ def post_message():  # type: ignore[no-untyped-def]
     msg_id = str(body.get("msg_id") or uuid.uuid4().hex)
     now: datetime = services.clock.now()
     chat_type: ChatType = "single" if chat.startswith("dm:") else "group"
-    sender_name = sender
-
-    def log_in_chat(session: Session) -> None:
-        nonlocal sender_name
-        # A Core select of the one column shown: this runs on every simulator message.
-        name = session.execute(
-            select(Person.name).join(PlatformIdentity, PlatformIdentity.person_id == Person.id)
-            .where(PlatformIdentity.platform == "simulator", PlatformIdentity.user_id == sender)
-        ).scalar()
-        sender_name = name or sender
-        session.execute(insert(SimulatorMessage).values(
-            chat=chat, sender=sender, sender_name=sender_name, text=text, format="text", is_bot=False, mentions=[],
-            image_path=images[0].ref if images else None, msg_id=msg_id, created_at=now))
 
     msg = IncomingMessage(
         platform="simulator", msg_id=msg_id, chat_id=chat, chat_type=chat_type, sender_id=sender,
         text=text, images=tuple(images), quoted_text=str(body.get("quoted") or ""), received_at=now,
     )
-    # The chat log row goes in the same transaction as the inbound row: one commit per message.
-    result = accept(services, msg, also=log_in_chat)
+    # The chat log line is stored with the inbound row, atomically: one commit per message.
+    line = AlsoInsert(_LOG_LINE, {"log_chat": chat, "log_sender": sender, "log_text": text, "log_msg_id": msg_id,
+                                  "log_image": images[0].ref if images else None, "log_created_at": now})
+    result = accept(services, msg, also=line)
     return jsonify(msg_id=msg_id, inbound_id=result.inbound_id, duplicate=result.duplicate), 202
 
 
@@ -124,7 +128,7 @@ def list_messages():  # type: ignore[no-untyped-def]
     if chat:
         query = query.where(SimulatorMessage.chat == chat)
     with services.sessions() as session:
-        rows = list(session.scalars(query.order_by(SimulatorMessage.created_at, SimulatorMessage.id).limit(500)))
+        rows = list(session.scalars(query.order_by(SimulatorMessage.id).limit(500)))
         return jsonify(messages=[
             {
                 "id": r.id, "chat": r.chat, "sender": r.sender, "sender_name": r.sender_name, "is_bot": r.is_bot,

@@ -15,12 +15,13 @@ def register(app: Flask, settings: Settings) -> None:
     import os
 
     from bot.web import auth
-    from bot.web.dashboard import cases, exports, stats, units
+    from bot.web.dashboard import cases, exports, roster, stats, units
 
     # Secure cookies by default; BOT_COOKIE_SECURE=0 only for plain-http local runs in old browsers.
     auth.init_app(app, secure_cookies=os.environ.get("BOT_COOKIE_SECURE", "1") != "0")
     app.teardown_appcontext(auth.close_db)
-    for blueprint in (auth.blueprint, cases.blueprint, stats.blueprint, units.blueprint, exports.blueprint):
+    for blueprint in (auth.blueprint, cases.blueprint, stats.blueprint, units.blueprint, exports.blueprint,
+                      roster.blueprint):
         app.register_blueprint(blueprint)
 
     @app.errorhandler(CSRFError)

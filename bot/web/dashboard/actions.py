@@ -23,7 +23,7 @@ from bot.messaging.messages import IncomingMessage
 from bot.messaging.outbox import add_post, enqueue_delivery
 from bot.services import Services
 from bot.web.permissions import can, may_view
-from handlers import citizen_replies, dispatching, office_actions, unit_actions
+from handlers import citizen_replies, dispatching, office_actions, unit_actions, voiding
 from handlers.context import ChatContext
 from models import Case, Unit, User
 
@@ -42,10 +42,16 @@ class ActionRefused(Exception):
 @dataclass
 class WebContext(ChatContext):
     username: str = ""
+    web_role: str = ""
 
     @property
     def actor(self) -> Actor:
         return Actor(self.sender, label=f"web:{self.username}", channel="web")
+
+    @property
+    def role(self) -> str:
+        # The web admin has the office's rights in the handlers, linked to a person or not.
+        return "office" if self.web_role == "admin" else super().role
 
 
 def _text(form: Mapping[str, str], key: str) -> str:
@@ -68,7 +74,8 @@ def _dispatch(ctx: ChatContext, case: Case, form: Mapping[str, str]) -> None:
     co_raw = form.getlist("co") if hasattr(form, "getlist") else []  # type: ignore[attr-defined]
     if len(co_raw) > 20:
         raise ActionRefused(400, "协办单位过多。")
-    dispatching.do_dispatch(ctx, case, unit(lead_raw), [unit(r) for r in co_raw if r])
+    dispatching.do_dispatch(ctx, case, unit(lead_raw), [unit(r) for r in co_raw if r],
+                            urgent=bool(form.get("urgent")))
 
 
 def _save_reply(ctx: ChatContext, case: Case, form: Mapping[str, str]) -> None:
@@ -104,6 +111,9 @@ RUNNERS: dict[str, Runner] = {
     "close": lambda c, case, f: unit_actions.close(c, {"text": _text(f, "text")}, case.number),
     "save_reply": _save_reply,
     "post_reply": _post_reply,
+    "void": lambda c, case, f: voiding.void(c, {"reason": _text(f, "reason")}, case.number),
+    "restore": lambda c, case, f: voiding.restore(c, {}, case.number),
+    "urgent": lambda c, case, f: dispatching.make_urgent(c, {}, case.number),
 }
 UNIT_ACTIONS = frozenset({"sign", "progress", "close"})
 
@@ -127,7 +137,7 @@ def run_action(services: Services, session: Session, user_id: int, case_id: int,
     msg = IncomingMessage(platform="web", msg_id=uuid.uuid4().hex, chat_id=f"web:{user.username}",
                           chat_type="single", sender_id=f"web:{user.username}", received_at=now)
     ctx = WebContext(services=services, session=session, msg=msg, inbound_id=0, now=now, sender=user.person,
-                     username=user.username)
+                     username=user.username, web_role=user.role)
     try:
         RUNNERS[action](ctx, case, form)
     except LifecycleError as refusal:

@@ -125,6 +125,8 @@ def case_page(case_id: int):  # type: ignore[no-untyped-def]
         instructions=[e for e in case.events if e.kind == "instruction"],
         my_link=case.unit_link(unit_id) if (unit_id := vh.user().unit_id) else None,
         **follow_up(_db_session(), case, services.deadlines.local(now)),
+        urgent_hours=services.deadlines.policy.urgent_hours,
+        voided=next((e for e in reversed(case.events) if e.kind == "void"), None) if status == Status.VOID else None,
     )
 
 

@@ -14,6 +14,8 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from bot.reports.yearly import PERCENT_FORMAT, Percent
+
 # Spreadsheet apps start a formula on these (OWASP "CSV injection"); tab and CR as well.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 DATE_FORMAT = "yyyy-mm-dd hh:mm"
@@ -26,6 +28,12 @@ def neutralise(value: str) -> str:
 
 
 def _cell(sheet: WriteOnlyWorksheet, value: Any) -> WriteOnlyCell:
+    if value is None:  # nothing to divide (a unit that closed nothing has no on-time rate): not 0%
+        value = "—"
+    if isinstance(value, Percent):  # a number a spreadsheet can add up, shown with its %
+        cell = WriteOnlyCell(sheet, value=float(value))
+        cell.number_format = PERCENT_FORMAT
+        return cell
     if isinstance(value, str):
         cell = WriteOnlyCell(sheet, value=neutralise(value))
         cell.data_type = "s"  # never 'f', whatever the text looks like

@@ -11,6 +11,7 @@ from flask import Blueprint, Response, render_template, request
 
 from bot.cases.sources import label as source_label
 from bot.reports.stats import Stats, UnitFigures, compute_stats
+from bot.reports.yearly import Percent
 from bot.web.auth import _db_session, login_required, protect_forms
 from bot.web.dashboard import excel
 from bot.web.dashboard import view_helpers as vh
@@ -51,6 +52,10 @@ def pct(rate: float | None) -> str:
     return "—" if rate is None else f"{rate:.1f}%"
 
 
+def _rate(percent: float, whole: int) -> Percent | None:
+    return Percent(percent) if whole else None
+
+
 def unit_ranking(stats: Stats) -> list[UnitFigures]:
     """Per-unit ranking: units none of whose work was sent back (reopened, 不满意) first, as on the 红榜;
     then best on-time closing, fewest overdue."""
@@ -89,15 +94,17 @@ def stats_xlsx():  # type: ignore[no-untyped-def]
     book = excel.new_book()
     excel.add_sheet(book, "概览", [("指标", 16), ("数值", 14)], [
         ["统计区间", f"{start} 至 {end}"], ["新增", s.new_total], ["办结", s.closed], ["超期（未办结）", s.overdue_now],
-        ["办结率", pct(s.closure_rate)], ["按期签收率", pct(s.sign_on_time_rate)],
-        ["按期办结率", pct(s.close_on_time_rate)], ["满意率", pct(s.satisfaction_rate)],
+        # Rates as numbers (the cell shows %), "—" where nothing was there to count.
+        ["办结率", _rate(s.closure_rate, s.new_total)], ["按期签收率", _rate(s.sign_on_time_rate, s.signed)],
+        ["按期办结率", _rate(s.close_on_time_rate, s.closed)],
+        ["满意率", _rate(s.satisfaction_rate, sum(s.satisfaction.values()))],
         ["评价", sum(s.satisfaction.values())], ["不满意", s.satisfaction.get("不满意", 0)], ["重办", s.reopened],
         ["回复网民", s.citizen_replies], ["已回复留言", s.citizen_replied_cases],
     ])
     excel.add_sheet(book, "单位排名", [("排名", 6), ("单位", 30), ("受理", 8), ("办结", 8), ("超期未办结", 10),
                                       ("按期办结率", 12), ("重办", 8), ("不满意", 8)],
-                    [[i, u.unit, u.assigned, u.closed, u.overdue_open, pct(100 * u.on_time_rate), u.reopened,
-                      u.unsatisfied] for i, u in enumerate(unit_ranking(s), 1)])
+                    [[i, u.unit, u.assigned, u.closed, u.overdue_open, _rate(100 * u.on_time_rate, u.closed),
+                      u.reopened, u.unsatisfied] for i, u in enumerate(unit_ranking(s), 1)])
     excel.add_sheet(book, "按来源", [("来源", 16), ("件数", 8)], [[source_label(k), v] for k, v in s.new_by_source.items()])
     excel.add_sheet(book, "按分类", [("分类", 16), ("件数", 8)], [[k, v] for k, v in s.by_category.items()])
     excel.add_sheet(book, "按月份", [("月份", 10), ("件数", 8)], [[k, v] for k, v in s.by_month.items()])

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from flask import current_app, render_template
 
+from bot.cases.history import event_label
 from bot.cases.pii import mask_text
 from bot.cases.sources import label as source_label
 from bot.cases.status import STATUS_LABELS
@@ -14,14 +15,6 @@ from bot.web import services_of
 from bot.web.auth import current_user
 from bot.web.permissions import can, sees_phones
 from models import User
-
-EVENT_LABELS = {
-    "created": "建单", "dispatch": "派单", "sign": "签收", "co_sign": "协办签收", "progress": "进展",
-    "extension_requested": "申请延期", "extension_approved": "同意延期", "extension_rejected": "驳回延期",
-    "return": "退回", "close": "办结", "co_finished": "协办办结", "verify": "核查通过", "reopen": "重新办理",
-    "instruction": "批示", "supervised": "督办", "rated": "评价", "duplicate": "重复件", "repeat": "重复反映",
-    "reminder": "催办",
-}
 
 
 def services() -> Services:
@@ -67,7 +60,7 @@ def page_globals() -> dict[str, object]:
         "me": me, "can": lambda action: (me is not None and can(me, action)),
         "local": local_time, "shown": shown_text if me is not None else shown,
         "status_label": lambda s: _STATUS_TEXT.get(s, s),
-        "source_label": source_label, "event_label": lambda k: EVENT_LABELS.get(k, k),
+        "source_label": source_label, "event_label": event_label,
     }
 
 
