@@ -65,6 +65,38 @@ def run_load(url: str, make_body: Callable[[int], dict], total: int, concurrency
     return LoadResult(total, time.perf_counter() - started, latencies, errors)
 
 
+def run_burst(url: str, make_body: Callable[[int], dict], size: int,
+              headers: dict[str, str] | None = None, expect: int = 202) -> LoadResult:
+    """``size`` deliveries at the same instant, each on its own new connection (a platform's retry
+    storm after an outage): every latency is one acknowledgement."""
+    barrier = threading.Barrier(size)
+    latencies: list[float] = []
+    errors = 0
+    lock = threading.Lock()
+
+    def one(i: int) -> None:
+        nonlocal errors
+        body = make_body(i)
+        barrier.wait()
+        started = time.perf_counter()
+        try:
+            ok = requests.post(url, json=body, headers=headers, timeout=30).status_code == expect
+        except requests.RequestException:
+            ok = False
+        elapsed = (time.perf_counter() - started) * 1000
+        with lock:
+            latencies.append(elapsed)
+            errors += not ok
+
+    threads = [threading.Thread(target=one, args=(i,)) for i in range(size)]
+    for t in threads:
+        t.start()
+    started = time.perf_counter()
+    for t in threads:
+        t.join()
+    return LoadResult(size, time.perf_counter() - started, latencies, errors)
+
+
 def wait_http(url: str, proc: subprocess.Popen, timeout: float = 30) -> None:  # type: ignore[type-arg]
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

@@ -21,6 +21,7 @@ EXTENSIONS = (
     "bot.commands.reminders",
     "bot.commands.reports",
     "bot.commands.users",
+    "bot.commands.backup",
     *(platform.cli for platform in PLATFORMS if platform.cli),
 )
 

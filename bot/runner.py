@@ -79,7 +79,8 @@ def run() -> int:
         # any other HOST keeps Secure session cookies. An explicit BOT_COOKIE_SECURE wins.
         env.setdefault("BOT_COOKIE_SECURE", "0")
     commands = [
-        ("web", [_bin("gunicorn"), "--bind", f"{host}:{port}", "--workers", os.environ.get("WEB_CONCURRENCY", "2"),
+        ("web", [_bin("gunicorn"), "--config", str(ROOT / "gunicorn.conf.py"), "--bind", f"{host}:{port}",
+                 "--workers", os.environ.get("WEB_CONCURRENCY", "2"),
                  "--threads", "4", "--access-logfile", "-", "--chdir", str(ROOT), "wsgi:app"]),
         ("worker", [sys.executable, "-m", "bot", "worker"]),
         ("cron", [_bin("rq"), "cron", str(ROOT / "bot" / "cron_config.py"), "--url", env["REDIS_URL"], "--path", str(ROOT)]),

@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # the adapters' interface; only the type, so no import cycle 
 log = logging.getLogger(__name__)
 
 
-@dataclass
+@dataclass(eq=False)  # compared and hashed by identity: one container per process
 class Services:
     settings: Settings
     clock: Clock = field(default_factory=Clock)

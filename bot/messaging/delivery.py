@@ -50,8 +50,12 @@ def deliver(services: Services, outbound_id: int) -> str:
             row.result = result.platform_message_id[:256] or "ok"
             return "sent"
         row.result = result.error[:256]
-        if result.retryable and attempts < MAX_ATTEMPTS:
-            delay = max(result.retry_after_s, BACKOFF_S[min(attempts - 1, len(BACKOFF_S) - 1)])
+        # "Too fast" (a robot's 20 per minute, ours or the platform's) says when to come back: nothing is
+        # wrong with the message, so it neither grows the backoff nor counts towards giving up. Counted,
+        # a busy group's messages backed off to 10-20 minutes and the 8th refusal dropped one.
+        throttled = result.retryable and result.retry_after_s > 0
+        if result.retryable and (attempts < MAX_ATTEMPTS or throttled):
+            delay = result.retry_after_s if throttled else BACKOFF_S[min(attempts - 1, len(BACKOFF_S) - 1)]
             row.state = "pending"
             row.next_attempt_at = now + timedelta(seconds=delay)
         else:

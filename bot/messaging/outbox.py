@@ -78,6 +78,10 @@ def add_post(
 
 
 def enqueue_delivery(services: Services, outbound_id: int, delay_s: float = 0) -> bool:
+    if not services.settings.redis_url:
+        # A CLI command with no bot running: the row waits in the outbox for a worker's recovery.
+        log.debug("no Redis configured: outbound=%s waits for recovery", outbound_id)
+        return False
     try:
         kwargs = dict(job_id=f"outbound-{outbound_id}", job_timeout=120, failure_ttl=7 * 86400)
         if delay_s > 0:

@@ -41,7 +41,7 @@ def callback():  # type: ignore[no-untyped-def]
         abort(413, "body over 1 MB")
     try:
         body = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: hostile nesting
         abort(400, "body is not JSON")
     robot_code = config.get("robot_code") or config.get("app_key")
     if isinstance(body, dict) and robot_code and body.get("robotCode") and body["robotCode"] != robot_code:

@@ -116,7 +116,7 @@ def _envelope(receiver: str, body: bytes) -> str:
     if receiver == "aibot":
         try:
             data = json.loads(body)
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: hostile nesting
             raise Refused(400, "malformed_json") from None
         encrypt = data.get("encrypt") if isinstance(data, dict) else None
     else:

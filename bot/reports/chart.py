@@ -1,38 +1,23 @@
 """The summary chart: matplotlib PNG with Chinese labels, well under the platforms' 2 MB image limit.
 
-No CJK font ships on PyPI in a form we can pin, so we look for one installed on the system
-(Noto Sans CJK from Debian's fonts-noto-cjk, which deploy/CI install; WenQuanYi; Source Han;
-SimHei / Microsoft YaHei on Windows). Without one the chart still renders, with missing glyphs,
-and ``cjk_font()`` returns None so callers can say so.
+The Chinese font is the one the project ships (bot/reports/fonts.py), registered by path in each
+process: the chart looks the same on a machine with nothing but Python, whatever fonts the system
+has and whatever matplotlib cached on an earlier run.
 """
 
 from __future__ import annotations
 
 import io
 import logging
-from functools import lru_cache
 from typing import Any
 
 from bot.cases.sources import label as source_label
+from bot.reports.fonts import chart_font
 from bot.reports.stats import Stats
 
 log = logging.getLogger(__name__)
 
 MAX_BYTES = 2 * 1024 * 1024
-CANDIDATES = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei",
-              "SimHei", "Microsoft YaHei", "PingFang SC", "Noto Serif CJK SC")
-
-
-@lru_cache(maxsize=1)
-def cjk_font() -> str | None:
-    from matplotlib import font_manager
-
-    installed = {f.name for f in font_manager.fontManager.ttflist}
-    for name in CANDIDATES:
-        if name in installed:
-            return name
-    log.warning("no CJK font found: chart labels will not render (apt-get install fonts-noto-cjk)")
-    return None
 
 
 def summary_chart(stats: Stats, title: str) -> bytes:
@@ -41,7 +26,8 @@ def summary_chart(stats: Stats, title: str) -> bytes:
     matplotlib.use("Agg")
     from matplotlib.figure import Figure
 
-    font = cjk_font()
+    font = chart_font()
+    # Noto Sans SC has Latin and digits too; DejaVu Sans (inside matplotlib) is the fallback per glyph.
     rc = {"font.family": [font, "DejaVu Sans"] if font else ["DejaVu Sans"], "axes.unicode_minus": False}
     with matplotlib.rc_context(rc):  # type: ignore[arg-type]
         from matplotlib.ticker import MaxNLocator

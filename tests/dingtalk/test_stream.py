@@ -26,7 +26,7 @@ def gateway(fake: FakeDingTalk, dt_services: Services, tmp_path: Path) -> Iterat
     settings = dt_services.settings
     env = {**{k: v for k, v in os.environ.items() if not k.startswith(("DINGTALK_", "WECOM_"))},
            "DATABASE_URL": settings.database_url, "REDIS_URL": settings.redis_url, "BOT_QUEUE": settings.queue_name,
-           "BOT_VAR_DIR": str(settings.var_dir), "DINGTALK_APP_KEY": fake.app_key,
+           "BOT_VAR_DIR": str(settings.var_dir), "TZ": settings.timezone, "DINGTALK_APP_KEY": fake.app_key,
            "DINGTALK_APP_SECRET": fake.app_secret, "DINGTALK_ROBOT_CODE": fake.robot_code,
            "DINGTALK_OPENAPI_ENDPOINT": fake.url, "DINGTALK_OAPI_ENDPOINT": fake.url, "DINGTALK_MODE": "stream"}
     log_path = tmp_path / "stream.log"

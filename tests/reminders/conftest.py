@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
+from bot.cases.directory import import_directory, load_directory_file
 from bot.cases.lifecycle import Actor, Lifecycle
 from bot.services import Services
-from models import Case, OutboundMessage, Person, Reminder, SimulatorMessage, Unit
+from models import Case, DutyShift, OutboundMessage, Person, Reminder, SimulatorMessage, Unit
 
 CST = ZoneInfo("Asia/Shanghai")
 
@@ -21,6 +22,14 @@ def at(text: str) -> datetime:
 
 def set_now(services: Services, moment: datetime) -> None:
     services.clock.offset_s = (moment - datetime.now(timezone.utc)).total_seconds()
+
+
+def lay_roster_from(services: Services, moment: datetime) -> None:
+    """The demo duty roster laid out from ``moment`` (the fixture lays it from the instant the test
+    started, which may be any day: BOT_TEST_INSTANT). Through the public import, as an operator would."""
+    with services.sessions() as session, session.begin():
+        session.execute(delete(DutyShift))
+        import_directory(session, load_directory_file(services.settings.units_file), moment, services.settings.timezone)
 
 
 def person(session, code: str) -> Person:  # type: ignore[no-untyped-def]

@@ -26,6 +26,7 @@ from bot.platforms.simulator import SimulatorAdapter
 from bot.reminders.sweep import sweep
 from bot.services import Services
 from bot.wiring import build_services
+from tests.instant import clock_env
 from tests.reminders.conftest import act, at, chat, new_case, outbound, reminders, set_now
 from tests.support import drain
 
@@ -68,7 +69,7 @@ def test_worker_sigkill_mid_send_sends_exactly_once(services: Services, tmp_path
         "REDIS_URL": services.settings.redis_url,
         "BOT_QUEUE": services.settings.queue_name,
         "BOT_VAR_DIR": str(services.settings.var_dir),
-        "BOT_CLOCK_OFFSET_S": str(int(services.clock.offset_s)),
+        **clock_env(services),
         "BOT_FAULT_KILL_AT": "after_send",
         "BOT_FAULT_MARKER": str(tmp_path / "killed"),
         "TZ": "Asia/Shanghai",

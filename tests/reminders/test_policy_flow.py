@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.cases.reminder_policy import load_policy
 from bot.reminders.sweep import sweep
 from bot.services import Services
-from tests.reminders.conftest import act, at, chat, new_case, reminders, set_now
+from tests.reminders.conftest import act, at, chat, lay_roster_from, new_case, reminders, set_now
 from tests.support import drain
 
 
@@ -18,6 +18,7 @@ def _tick(services: Services, when: str) -> int:
 
 def test_sign_due_overdue_escalation_and_stop(services: Services) -> None:
     set_now(services, at("2026-11-30 09:00"))  # Monday
+    lay_roster_from(services, at("2026-11-30 09:00"))  # who is on duty on 11 December
     case_id = new_case(services)
     planned = [(r.kind, r.level) for r in reminders(services, case_id) if r.state == "pending"]
     assert ("sign", 0) in planned and ("overdue", 2) in planned

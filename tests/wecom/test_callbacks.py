@@ -10,6 +10,7 @@ import requests
 from sqlalchemy import func, select
 
 from bot.messaging.codec import incoming_from_json
+from bot.messaging.inbound import flush_enqueues
 from models import Case, InboundMessage
 from tests.fakes.wecom_server import FakeWeCom
 from tests.support import drain
@@ -78,6 +79,7 @@ def test_replayed_nonce_is_refused(wecom_bot: WeComBot) -> None:
     assert requests.post(url, params=params, data=body, timeout=5).status_code == 200
     params, body = fake.sign_aibot(_payload("r-2"), nonce="same-nonce")
     assert requests.post(url, params=params, data=body, timeout=5).status_code == 409
+    flush_enqueues(wecom_bot.services)  # the job is enqueued just after the answer
     assert _inbound_count(wecom_bot) == 1 and len(wecom_bot.services.queue) == 1
 
 
