@@ -1,0 +1,72 @@
+"""A county's weeks, compressed, under one of each fault (the short CI form of bench/prefecture.py).
+
+One county installation (simulator + WeCom + DingTalk against the fakes), real gunicorn, an RQ
+worker and ``rq cron`` as subprocesses, our own Redis and, for PostgreSQL, our own cluster (its
+restart must not disturb the shared server). On the way: a work horse SIGKILLed mid-job, Redis
+restarted without persistence, PostgreSQL crashed and restarted, a platform 5xx burst and a
+rate-limit burst. Nothing may be lost or doubled, and no log line of any process may
+carry a phone or ID number, a name or a message body.
+
+The year's time is the demo clock (``var/demo_clock_offset_s``), set to fixed dates in 2026; the
+result does not depend on the wall clock, only the run's duration does.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+import pytest
+
+from bench.year.faults import Fault
+from bench.year.figures import compute, table
+from bench.year.infra import postgres_bin
+from bench.year.logscan import scan
+from bench.year.run import YearConfig, YearRun
+from tests.conftest import BACKENDS
+from tests.reliability.conftest import SecurityTable
+
+# One of each. The worker is SIGKILLed through its work horse, mid-job (the job rq runs in it): killing
+# the worker process itself costs a ~20 s restart (models to load), which bench/prefecture.py pays.
+FAULTS = (
+    Fault(0.15, "kill_horse"),
+    Fault(0.25, "restart_redis"),
+    Fault(0.35, "rate_limit", count=25),
+    Fault(0.45, "platform_5xx", count=25),
+    Fault(0.55, "restart_postgres"),
+)
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(600)
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_county_under_faults_loses_and_doubles_nothing(backend: str, security_table: SecurityTable,
+                                                          county_tables: dict[str, list[str]]) -> None:
+    if backend == "postgresql" and postgres_bin() is None:
+        pytest.skip("no PostgreSQL server binaries (initdb) to run a cluster of our own")
+    config = YearConfig(counties=1, units_per_county=9, posts=30, working_days=8, first_day=date(2026, 3, 2),
+                        workers=1, web_workers=1, database=backend, seed=11, faults=FAULTS, step_timeout_s=20,
+                        drain_timeout_s=240, progress=lambda _line: None)
+    run = YearRun(config)
+    try:
+        result = run.run()
+        figures = compute(result, time.time())
+        run.supervisor.stop_all()  # every log complete before the scan
+        scanned = scan(sorted(result.log_dir.glob("*.log")), result.secrets)
+    finally:
+        run.close()
+    county_tables[backend] = table(result, figures)
+    security_table.add("logs of the county run", f"phone/ID numbers, names, bodies ({backend})", scanned.lines,
+                       scanned.lines - len({e.split()[0] for e in scanned.examples}), scanned.total,
+                       f"{scanned.files} files: web + access log, worker, rq cron")
+    fired = {record.kind for record in result.faults}
+    expected = {f.kind for f in FAULTS} - ({"restart_postgres"} if backend == "sqlite" else set())
+    assert expected <= fired, f"faults not injected: {expected - fired}"
+    # The harness's own reads may fail only while a server restarts.
+    assert set(result.read_errors) <= {"OperationalError", "ConnectionError"}, result.read_errors
+    assert result.drained, "work still pending after the drain"
+    assert figures.posts_sent == config.posts and figures.commands_sent > 3 * config.posts
+    assert figures.lost == 0, table(result, figures)
+    assert figures.duplicated == 0, table(result, figures)
+    assert figures.cases_made == config.posts
+    assert scanned.total == 0, scanned.examples
