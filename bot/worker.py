@@ -35,18 +35,42 @@ def run_worker(burst: bool = False, with_scheduler: bool = True) -> None:
 
 def warm_up() -> None:
     """Load the OCR engine and routing models in the worker's parent process, once: each job's
-    work horse is forked from it and shares the loaded models instead of loading them per job."""
+    work horse is forked from it and shares the loaded models instead of loading them per job.
+
+    Best effort throughout: a model that fails to load fails the posts that need it, not the
+    worker (commands, deliveries and reminders need none), and each post then loads it itself."""
+    import time
+
     import handlers.entry  # noqa: F401  every inbound job runs it: imported (and compiled) once, here
-    from bot.intake.pipeline import preload
-    from bot.routing.category_model import get_category_model
-    from bot.routing.unit_model import get_unit_model
 
     # The OCR engine and the post parser's models (jieba, gazetteer, line roles): ~8 s that every
-    # horse would otherwise pay again on its first post. Best effort: a model that fails to load
-    # fails the posts that need it, not the worker (commands, deliveries and reminders need none).
-    try:
-        preload()
-    except Exception as exc:
-        log.warning("intake models not preloaded (%s); each post loads them itself", exc.__class__.__name__)
+    # horse would otherwise pay again on its first screenshot.
+    for name, load in (("intake (OCR engine, line-role model, gazetteer, jieba)", _preload_intake),
+                       ("routing category model", _load_category_model),
+                       ("routing unit model", _load_unit_model)):
+        started = time.monotonic()
+        try:
+            load()
+        except Exception as exc:
+            log.warning("warm-up: %s not preloaded (%s: %s); the first job that needs it loads it itself",
+                        name, exc.__class__.__name__, exc)
+        else:
+            log.info("warm-up: %s loaded in %.1f s", name, time.monotonic() - started)
+
+
+def _preload_intake() -> None:
+    from bot.intake.pipeline import preload
+
+    preload()
+
+
+def _load_category_model() -> None:
+    from bot.routing.category_model import get_category_model
+
     get_category_model()
+
+
+def _load_unit_model() -> None:
+    from bot.routing.unit_model import get_unit_model
+
     get_unit_model()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
 
 from bot.cases.deadlines import DeadlineCalculator, working_days_left
@@ -18,7 +19,7 @@ USAGE = {
     "派": "“派 单位 [协办 单位] [急]” 派单，如“派 住建局 协办 城管局”",
     "加急": "“加急 [工单号]” 24 小时办结，夜间和节假日照常催办",
     "并入": "“并入 [原工单号]” 把待分派的留言作为重复件并入",
-    "改": "“改 标题|地点|网民|来源|类型|分类|链接|留言对象 新内容” 修正待分派工单",
+    "改": "“改 标题|地点|网民|来源|类型|分类|链接|留言对象|作者|时间|正文|电话|IP属地 新内容” 修正待分派工单，如“改 时间 昨天 下午3:05”",
     "作废": "“作废 [工单号] 原因” 误建的工单不计入统计（已派发的由网信办领导作废）",
     "恢复": "“恢复 工单号” 撤销作废",
     "签收": "“签收”",
@@ -77,22 +78,34 @@ def units_line(case: Case) -> str:
     return f"主办: {lead}" + (f"；协办: {co}" if co else "")
 
 
+UNSURE_MARK = "（待核）"
+MISSING = "未识别"
+
+
 def case_summary(calc: DeadlineCalculator, case: Case, now: datetime, *, full: bool = False,
-                 office: bool = False) -> str:
+                 office: bool = False, unsure: Collection[str] = ()) -> str:
+    """The case as the chat shows it. ``unsure``: fields to mark for checking (the draft card only);
+    an unsure field the parser found nothing for is shown as 未识别."""
+
+    def mark(name: str) -> str:
+        return UNSURE_MARK if name in unsure else ""
+
     body = mask_text(case.body or "")
     if not full and len(body) > BODY_PREVIEW:
         body = body[:BODY_PREVIEW] + "…"
+    author = mask_text(case.author) if case.author else (MISSING if "author" in unsure else "")
+    posted = local_time(calc, case.posted_at) if case.posted_at else (MISSING if "posted_at" in unsure else "")
     lines = [
         f"工单 {case.number}（{STATUS_LABELS[Status(case.status)]}{'，督办' if case.supervised else ''}"
         f"{'，加急' if case.urgent else ''}）",
         f"来源: {source_label(case.source)}"
-        + (f" | 网民: {mask_text(case.author)}" if case.author else "")
-        + (f" | 发布: {local_time(calc, case.posted_at)}" if case.posted_at else ""),
-        f"标题: {mask_text(case.title)}",
+        + (f" | 网民: {author}{mark('author')}" if author else "")
+        + (f" | 发布: {posted}{mark('posted_at')}" if posted else ""),
+        f"标题: {mask_text(case.title)}{mark('title')}",
     ]
     if case.place:
-        lines.append(f"地点: {case.place}")
-    lines.append(f"内容: {body}")
+        lines.append(f"地点: {case.place}{mark('place')}")
+    lines.append(f"内容: {body or (MISSING if 'body' in unsure else '')}{mark('body')}")
     if case.source_link:
         lines.append(f"链接: {case.source_link}")
     if case.lead_unit:
@@ -102,18 +115,28 @@ def case_summary(calc: DeadlineCalculator, case: Case, now: datetime, *, full: b
     return "\n".join(lines)
 
 
+# The card's name for each field that can be marked (the names ``改`` takes).
+FIELD_NAMES = {"title": "标题", "author": "作者", "posted_at": "时间", "body": "正文", "place": "地点",
+               "addressed_unit": "留言对象"}
+
+
 def proposal_card(calc: DeadlineCalculator, case: Case, now: datetime) -> str:
-    summary_without_heading = case_summary(calc, case, now, office=True).split("\n", 1)[1]
+    unsure = [f for f in case.proposal.get("unsure") or [] if f in FIELD_NAMES]
+    summary_without_heading = case_summary(calc, case, now, office=True, unsure=unsure).split("\n", 1)[1]
     lines = [f"已建工单 {case.number}（待分派{'，加急' if case.urgent else ''}）", summary_without_heading]
     extracted = case.proposal.get("extracted") or {}
     facts = [f"类型: {case.request_type}"]
     if case.category:
         facts.append(f"分类: {case.category}")
     if extracted.get("addressed_unit"):
-        facts.append(f"留言对象: {extracted['addressed_unit']}")
+        facts.append(f"留言对象: {extracted['addressed_unit']}{UNSURE_MARK if 'addressed_unit' in unsure else ''}")
     if extracted.get("phones"):
         facts.append(f"电话: {'、'.join(extracted['phones'][:3])}")
+    if extracted.get("ip_location"):
+        facts.append(f"IP属地: {extracted['ip_location']}")
     lines.append(" | ".join(facts))
+    if case.proposal.get("note"):
+        lines.append(f"附言: {mask_text(str(case.proposal['note']))}")
     proposals = case.proposal.get("units") or []
     if case.proposal.get("repeat_of"):
         lines.append(f"疑似重复: {case.proposal['repeat_of']}（回复“并入”作为重复件，或照常派单）")
@@ -126,6 +149,10 @@ def proposal_card(calc: DeadlineCalculator, case: Case, now: datetime) -> str:
         lines.append("回复“1”采纳第1项，“派 2”选第2项，或“派 单位 协办 单位”；“改 标题 …”修正识别内容。")
     else:
         lines.append("未找到建议单位，请回复“派 单位名”，如：派 住建局 协办 城管局")
+    if unsure:
+        first = FIELD_NAMES[unsure[0]]
+        lines.append(f"标“待核”的是识别把握不大的项（{'、'.join(FIELD_NAMES[f] for f in unsure)}），"
+                     f"请核对，如有误回复“改 {first} 正确内容”。")
     return "\n".join(lines)
 
 

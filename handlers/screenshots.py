@@ -1,7 +1,18 @@
 """A forwarded screenshot (or several) becomes a draft case, read by OCR in the worker.
 
+Each screenshot was parsed on its own OCR lines, layout included (``ImageReading.post``); several
+screenshots of one post are merged post by post (``merge_posts``: fields from the page that shows
+them, bodies joined without the repeated lines), never by parsing their OCR texts glued together,
+which would put each page's chrome (status bar, buttons, counters) in the middle of the post.
+
 Several screenshots of one post usually arrive as separate messages: images from the same
-dispatcher within ``MERGE_WINDOW`` extend the draft they just made instead of making another.
+dispatcher within ``MERGE_WINDOW`` extend the draft they just made instead of making another; the
+draft keeps its merged post (``proposal["post"]``) for that, and fields the dispatcher corrected
+(``proposal["corrected"]``) are not overwritten by a later page.
+
+Text sent with the images (a caption the dispatcher typed) is a note on the draft, shown on the
+card: the screenshot is the post. Only when the images show no post at all (a photo of a scene, no
+title and no body) is the text taken as the post.
 """
 
 from __future__ import annotations
@@ -11,35 +22,58 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from bot.cases.status import Status
-from bot.intake.post_parser import parse_post
+from bot.intake.pages import merge_posts
+from bot.intake.post_parser import ParsedPost
 from bot.intake.screenshots import UNREADABLE
-from bot.routing.drafts import case_fields, extracted_summary, propose
+from bot.routing.drafts import (
+    case_fields,
+    extracted_summary,
+    known_places,
+    post_from_json,
+    post_to_json,
+    propose,
+    unsure_fields,
+)
 from handlers import dispatching, render
 from handlers.context import ChatContext
+from handlers.parse import as_typed_text
 from models import Case
 
 MERGE_WINDOW = timedelta(minutes=2)
+NOTE_MAX = 500
 
 
 def forward_images(ctx: ChatContext, text: str) -> None:
-    texts = [r.text for r in ctx.image_readings if r.text]
+    readings = [r for r in ctx.image_readings if r.text and r.post is not None]
     problems = [r.problem for r in ctx.image_readings if r.problem]
-    if not texts:
+    if not readings:
         ctx.outcome = "unreadable_image"
         # The image itself stays with the inbound message (its payload names the stored file).
         ctx.reply(problems[0] if problems and problems[0] != UNREADABLE else UNREADABLE)
         return
-    source = "\n".join(texts + ([text] if text else []))
+    # The note as typed (full-width punctuation kept), like every free text a command stores.
+    note = (as_typed_text(ctx.msg.text) if text else "").strip()[:NOTE_MAX]
+    posts = [r.post for r in readings if r.post is not None]
+    source = "\n".join(r.text for r in readings)
     draft = _recent_image_draft(ctx)
     if draft is not None:
-        _extend(ctx, draft, source)
+        _extend(ctx, draft, posts, source, note)
     else:
-        readings = [r for r in ctx.image_readings if r.text]
-        # One screenshot alone: its fields were parsed from the OCR lines (layout included) already.
-        single = readings[0].post if len(readings) == 1 and not text else None
-        dispatching.create_draft(ctx, single or parse_post(source, ctx.now), source, from_images=True)
+        places = known_places(ctx.session)
+        post = merge_posts(posts, known_places=places) if len(posts) > 1 else posts[0]
+        if _shows_no_post(post) and note:
+            # A photo with a few words on it and the post typed beside it: the text is the post.
+            from bot.intake.pipeline import intake_text
+
+            dispatching.create_draft(ctx, intake_text(note, ctx.now, known_places=places).post, note)
+        else:
+            dispatching.create_draft(ctx, post, source, from_images=True, note=note, pages=len(posts))
     if problems:
         ctx.reply(f"另有 {len(problems)} 张图片未能识别：{problems[0]}")
+
+
+def _shows_no_post(post: ParsedPost) -> bool:
+    return not (post.title or "").strip() and not post.body.strip()
 
 
 def _recent_image_draft(ctx: ChatContext) -> Case | None:
@@ -54,18 +88,40 @@ def _recent_image_draft(ctx: ChatContext) -> Case | None:
     return case if case is not None and case.proposal.get("from_images") else None
 
 
-def _extend(ctx: ChatContext, case: Case, new_text: str) -> None:
-    source = f"{case.proposal.get('source_text', '')}\n{new_text}"
-    post = parse_post(source, ctx.now)
+def _stored_post(case: Case) -> ParsedPost:
+    """The draft's post as merged so far; a draft made before the post was stored is rebuilt from
+    its fields (never by parsing its OCR text again)."""
+    stored = case.proposal.get("post")
+    if stored:
+        return post_from_json(stored)
+    extracted = case.proposal.get("extracted") or {}
+    return ParsedPost(platform=case.source or "other", title=case.title, author=case.author,
+                      posted_at=case.posted_at, addressed_unit=extracted.get("addressed_unit"), body=case.body or "")
+
+
+def _extend(ctx: ChatContext, case: Case, posts: list[ParsedPost], new_text: str, note: str) -> None:
+    post = merge_posts([_stored_post(case), *posts], known_places=known_places(ctx.session))
+    corrected = set(case.proposal.get("corrected") or [])
     fields = case_fields(post)
     for key, value in fields.items():
-        if value is not None:
+        if value and key not in corrected:
             setattr(case, key, value)
     proposal = propose(ctx.session, post, case.title, case.body)
-    pages = int(case.proposal.get("pages", 1)) + 1
-    case.proposal = {**proposal, "extracted": extracted_summary(post), "source_text": source, "from_images": True,
-                     "pages": pages}
-    case.category = proposal.get("category")
+    pages = int(case.proposal.get("pages", 1)) + len(posts)
+    extracted = extracted_summary(post)
+    before = case.proposal.get("extracted") or {}
+    for key, name in (("addressed_unit", "addressed_unit"), ("phones", "phones"), ("ip_location", "ip_location")):
+        if name in corrected:
+            extracted[key] = before.get(key)
+    notes = [n for n in (case.proposal.get("note"), note) if n]
+    unsure = [f for f in unsure_fields(post, fields, from_images=True) if f not in corrected]
+    case.proposal = {
+        **proposal, "extracted": extracted, "source_text": f"{case.proposal.get('source_text', '')}\n{new_text}",
+        "from_images": True, "pages": pages, "post": post_to_json(post), "unsure": unsure,
+        "corrected": sorted(corrected), **({"note": "\n".join(notes)} if notes else {}),
+    }
+    if "category" not in corrected:
+        case.category = proposal.get("category")
     ctx.lifecycle.note(case, ctx.actor, "screenshot_added", f"追加截图（共 {pages} 张）")
     ctx.outcome, ctx.touched_case = "case_extended", case
     ctx.reply(f"已并入同一留言的第 {pages} 张截图。\n" + render.proposal_card(ctx.services.deadlines, case, ctx.now),

@@ -29,6 +29,7 @@ def _fields(post: Any) -> dict[str, Any]:
         "body": post.body or None,
         "place_mentions": [{"name": p.name, "level": p.level} for p in post.place_mentions],
         "phones": post.phones,
+        "ip_location": post.ip_location,  # IP属地 shown by 抖音/微博/小红书…, a province or country; None if not shown
     }
 
 

@@ -38,6 +38,12 @@ CHROME_WORDS = frozenset(
 # Status labels a board prints next to a post, and the type tag of 问政 apps.
 STATUS_TAGS = frozenset("待回复 已回复 已受理 办理中 已办结 已评价 待受理 已转办 处理中 已答复 未回复 已采纳".split())
 TYPE_TAGS = frozenset("建议 投诉 咨询 求助 表扬 举报 其他 反映 意见".split())
+# The heading of a comment section or of a list of other posts ("全部评论 36", "3条评论", "相关推荐"):
+# what follows it is not the post (see post_parser._settle_roles).
+SECTION_HEAD_RE = re.compile(
+    r"^(?:(?:全部|热门|最新|网友)?评论|相关推荐|相关留言|大家都在看|热门留言|最新留言)\s*[(（]?\s*\d*\s*[)）]?$"
+    r"|^共?\s*\d+\s*条(?:评论|回复)$"
+)
 # Counters next to icons ("1.2万", "368"), counter rows ("转发 12 评论 36 赞 208"), "浏览(123)".
 COUNTER_RE = re.compile(r"^\d{1,6}(\.\d)?\s*[万wW千kK+]?$")
 COUNTER_ROW_RE = re.compile(

@@ -7,7 +7,7 @@ gives it, and the bodies are joined with the overlap between consecutive screens
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from bot.intake.places import find_places
@@ -29,13 +29,29 @@ def _join_bodies(first: str, second: str) -> str:
     return first + "\n" + second
 
 
-def merge_posts(posts: Sequence[ParsedPost]) -> ParsedPost:
-    """One post from the pages of one post, in the order they were sent. Raises ValueError if empty."""
+def _confidence(merged: ParsedPost, page: ParsedPost) -> dict[str, float]:
+    """Each field keeps the confidence of the page it came from; a body joined from several pages
+    is as sure as its least sure page."""
+    out = dict(merged.confidence)
+    for name, value in page.confidence.items():
+        if name == "body" and name in out:
+            out[name] = min(out[name], value)
+        elif name not in out or getattr(merged, name) in (None, ""):
+            out[name] = value
+    return out
+
+
+def merge_posts(posts: Sequence[ParsedPost], known_places: Iterable[str] = ()) -> ParsedPost:
+    """One post from the pages of one post, in the order they were sent. Raises ValueError if empty.
+
+    `known_places`: the configured units' place names (see `find_places`), for the places of the
+    joined text."""
     if not posts:
         raise ValueError("no pages to merge")
     merged = posts[0]
     for page in posts[1:]:
         body = _join_bodies(merged.body, page.body)
+        confidence = _confidence(merged, page)
         merged = replace(
             merged,
             platform=merged.platform if merged.platform != "other" else page.platform,
@@ -48,7 +64,9 @@ def merge_posts(posts: Sequence[ParsedPost]) -> ParsedPost:
             id_numbers=list(dict.fromkeys(merged.id_numbers + page.id_numbers)),
             links=list(dict.fromkeys(merged.links + page.links)),
             ip_location=merged.ip_location or page.ip_location,
+            confidence=confidence,
         )
     if len(posts) > 1:
-        merged = replace(merged, place_mentions=find_places((merged.title or "") + "\n" + merged.body))
+        merged = replace(merged, place_mentions=find_places((merged.title or "") + "\n" + merged.body,
+                                                            known=tuple(known_places)))
     return merged

@@ -26,6 +26,7 @@ from bot.intake.lexicon import (
     LEADING_TAG_RE,
     LONG_LABEL_RE,
     PROVINCES,
+    SECTION_HEAD_RE,
     STATUS_TAGS,
     TRAILING_CHROME_RE,
 )
@@ -41,6 +42,10 @@ __all__ = ["PLATFORMS", "ParsedPost", "find_links", "parse_post"]
 # Below this probability a segment is not taken for a field it was not assigned to.
 FALLBACK_MIN = 0.25
 MIN_BODY_FALLBACK = 0.05
+# A field read from segments the model gave it with less than this probability (mean over the
+# segments it was read from), or read by a fallback rule, is marked unsure (`ParsedPost.unsure`).
+UNSURE_BELOW = 0.6
+FIELDS_WITH_CONFIDENCE = ("title", "author", "posted_at", "addressed_unit", "body")
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,16 @@ class ParsedPost:
     id_numbers: list[str] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
     ip_location: str | None = None
+    # How sure the role model was of each field it found (FIELDS_WITH_CONFIDENCE), 0–1: the mean
+    # probability of the field's role over the segments it was read from; a field read by a
+    # fallback rule (no segment had that role) gets at most FALLBACK_MIN. Missing fields: absent.
+    confidence: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def unsure(self) -> tuple[str, ...]:
+        """The fields found with a confidence below UNSURE_BELOW (to be checked by a person)."""
+        return tuple(name for name in FIELDS_WITH_CONFIDENCE
+                     if name in self.confidence and self.confidence[name] < UNSURE_BELOW)
 
 
 def _as_lines(text_or_lines: str | Sequence[Any]) -> tuple[list[tuple[str, Box]], bool]:
@@ -91,12 +106,14 @@ def parse_post(
     full = "\n".join(text for text, _ in lines)
     links = find_links(full)
 
+    model_roles = roles
     roles = _settle_roles(segments, roles, proba)
-    title = _title(segments, roles, proba)
-    author = _author(segments, roles, proba)
-    posted_at, ip_location = _time(segments, roles, proba, forwarded_at)
-    unit = _unit(segments, roles)
-    body = _body(segments, roles)
+    confidence: dict[str, float] = {}
+    title = _title(segments, roles, proba, model_roles, confidence)
+    author = _author(segments, roles, proba, confidence)
+    posted_at, ip_location = _time(segments, roles, proba, forwarded_at, confidence)
+    unit = _unit(segments, roles, proba, confidence)
+    body = _body(segments, roles, proba, model_roles, confidence)
     content = [s.text for s, r in zip(segments, roles, strict=True) if r in ("title", "body")]
     page = [s.text for s, r in zip(segments, roles, strict=True) if r not in ("title", "body")]
     platform = detect_platform(page, content, links)
@@ -115,7 +132,20 @@ def parse_post(
         id_numbers=_unique(find_id_numbers(own) + find_id_numbers(glued)),
         links=links,
         ip_location=ip_location,
+        confidence={k: round(v, 3) for k, v in confidence.items()},
     )
+
+
+def _sureness(proba: np.ndarray, indexes: Sequence[int], role: str, model_roles: Sequence[str] = ()) -> float:
+    """Mean probability of `role` over the segments a field was read from; a segment the model
+    itself gave another role (a fallback took it) counts at most FALLBACK_MIN."""
+    if not indexes:
+        return 0.0
+    column = ROLES.index(role)
+    values = [float(proba[i, column]) for i in indexes]
+    if model_roles:
+        values = [v if model_roles[i] == role else min(v, FALLBACK_MIN) for v, i in zip(values, indexes, strict=True)]
+    return sum(values) / len(values)
 
 
 def _settle_roles(segments: Sequence[Segment], roles: list[str], proba: np.ndarray) -> list[str]:
@@ -136,6 +166,14 @@ def _settle_roles(segments: Sequence[Segment], roles: list[str], proba: np.ndarr
             for i in range(start + 1, ends[0]):
                 if roles[i] == "other" and proba[i, body] >= MIN_BODY_FALLBACK:
                     roles[i] = "body"
+    # Below the heading of a comment section or of a list of other posts, nothing is the post's
+    # body once the body began above it (a scrolled second screen shows the end of the post, then
+    # the comments, and has no author line to tell them apart). A caption pinned inside a comment
+    # sheet comes after the heading with no body above it: it stays.
+    for i, seg in enumerate(segments):
+        if SECTION_HEAD_RE.match(seg.text.strip()) and "body" in roles[:i]:
+            roles[i + 1 :] = ["other" if r == "body" else r for r in roles[i + 1 :]]
+            break
     if "body" not in roles:
         runs = _runs(roles, "other")
         scored = [(float(proba[run, body].mean()), run) for run in runs]
@@ -197,17 +235,30 @@ def _glue(parts: Sequence[str]) -> str:
     return out
 
 
-def _title(segments: Sequence[Segment], roles: list[str], proba: np.ndarray) -> str | None:
-    runs = _runs(roles, "title")
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _is_noise(text: str) -> bool:
+    """A short line with no Chinese character: an avatar, an icon or a badge OCR read as text."""
+    text = text.strip()
+    return len(text) <= 2 and not _CJK_RE.search(text)
+
+
+def _title(segments: Sequence[Segment], roles: list[str], proba: np.ndarray, model_roles: Sequence[str],
+           confidence: dict[str, float]) -> str | None:
+    # An avatar or an icon read as a letter ("O", "@") is no title, whatever its place on the page.
+    runs = [kept for run in _runs(roles, "title") if (kept := [i for i in run if not _is_noise(segments[i].text)])]
     if not runs:
         column = ROLES.index("title")
-        candidates = [i for i, r in enumerate(roles) if r not in ("body", "other") and proba[i, column] >= FALLBACK_MIN]
+        candidates = [i for i, r in enumerate(roles)
+                      if r not in ("body", "other") and proba[i, column] >= FALLBACK_MIN and not _is_noise(segments[i].text)]
         if not candidates:
             return None
         runs = [[max(candidates, key=lambda i: proba[i, column])]]
     # The title is the best-scored run (a sidebar list of other titles scores lower).
     column = ROLES.index("title")
     best = max(runs, key=lambda run: float(proba[run, column].sum()))
+    confidence["title"] = _sureness(proba, best, "title", model_roles)
     parts = [_strip_label(segments[i].text, unknown_labels=n == 0) for n, i in enumerate(best)]
     text = _glue([p for p in parts if p])
     if m := LEADING_TAG_RE.match(text):
@@ -218,12 +269,16 @@ def _title(segments: Sequence[Segment], roles: list[str], proba: np.ndarray) -> 
     return text or None
 
 
-def _author(segments: Sequence[Segment], roles: list[str], proba: np.ndarray) -> str | None:
+def _author(segments: Sequence[Segment], roles: list[str], proba: np.ndarray,
+            confidence: dict[str, float]) -> str | None:
     column = ROLES.index("author")
     candidates = [i for i, r in enumerate(roles) if r == "author"]
     if not candidates:
         return None
     best = max(candidates, key=lambda i: proba[i, column])
+    # Two author-like lines (the post's and a commenter's): the choice is less sure.
+    runner_up = max((float(proba[i, column]) for i in candidates if i != best), default=0.0)
+    confidence["author"] = float(proba[best, column]) - runner_up / 2
     name = _strip_label(segments[best].text, unknown_labels=True)
     if m := TRAILING_CHROME_RE.search(name):
         name = name[: m.start()]
@@ -233,7 +288,8 @@ def _author(segments: Sequence[Segment], roles: list[str], proba: np.ndarray) ->
 
 
 def _time(
-    segments: Sequence[Segment], roles: list[str], proba: np.ndarray, forwarded_at: datetime
+    segments: Sequence[Segment], roles: list[str], proba: np.ndarray, forwarded_at: datetime,
+    confidence: dict[str, float],
 ) -> tuple[datetime | None, str | None]:
     column = ROLES.index("time")
     ranked = sorted(range(len(segments)), key=lambda i: -proba[i, column])
@@ -244,6 +300,7 @@ def _time(
         found = find_times(segments[i].text, forwarded_at)
         if found:
             moment = found[0].moment
+            confidence["posted_at"] = _sureness(proba, [i], "time", roles)
             break
     ip_location = None
     for seg, role in zip(segments, roles, strict=True):
@@ -258,18 +315,28 @@ def _time(
     return moment, ip_location
 
 
-def _unit(segments: Sequence[Segment], roles: list[str]) -> str | None:
+def _unit(segments: Sequence[Segment], roles: list[str], proba: np.ndarray,
+          confidence: dict[str, float]) -> str | None:
     runs = _runs(roles, "unit")
     if not runs:
         return None
+    confidence["addressed_unit"] = _sureness(proba, runs[0], "unit")
     text = _glue([_strip_label(segments[i].text, unknown_labels=n == 0) for n, i in enumerate(runs[0])])
     return text.strip() or None
 
 
-def _body(segments: Sequence[Segment], roles: list[str]) -> str:
-    parts = [segments[i].text for i, r in enumerate(roles) if r == "body"]
+def _body(segments: Sequence[Segment], roles: list[str], proba: np.ndarray, model_roles: Sequence[str],
+          confidence: dict[str, float]) -> str:
+    indexes = [i for i, r in enumerate(roles) if r == "body"]
+    parts = [segments[i].text for i in indexes]
     if not parts:
         return ""
+    # Weighted by length: one short line the model doubted does not make a long body unsure.
+    weights = [len(segments[i].text) for i in indexes]
+    column = ROLES.index("body")
+    values = [float(proba[i, column]) if model_roles[i] == "body" else min(float(proba[i, column]), FALLBACK_MIN)
+              for i in indexes]
+    confidence["body"] = sum(v * w for v, w in zip(values, weights, strict=True)) / max(sum(weights), 1)
     parts[0] = _strip_label(parts[0])
     first_word = parts[0].split(" ", 1)
     if len(first_word) == 2 and first_word[0] in STATUS_TAGS:

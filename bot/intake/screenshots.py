@@ -29,12 +29,29 @@ class ImageReading:
     post: ParsedPost | None = None  # the fields parsed from this image's OCR lines
 
 
+def known_places(services: Services) -> tuple[str, ...]:
+    """The active units' configured places (names the gazetteer may lack), read in a short session
+    of its own; none if the database cannot be read (the gazetteer still works)."""
+    from sqlalchemy import select
+
+    from models import Unit
+
+    try:
+        with services.sessions() as session:
+            rows = session.scalars(select(Unit.places).where(Unit.active.is_(True)))
+            return tuple(dict.fromkeys(name for places in rows for name in (places or []) if name))
+    except Exception as exc:
+        log.warning("unit places not read for intake: %s", exc.__class__.__name__)
+        return ()
+
+
 def read_images(services: Services, msg: IncomingMessage, now: datetime) -> list[ImageReading]:
     from bot.intake.image_input import UnreadableImage
     from bot.intake.ocr import OcrTimeout
     from bot.intake.pipeline import intake_image
 
     readings: list[ImageReading] = []
+    places = known_places(services) if msg.images else ()
     for index, image in enumerate(msg.images):
         try:
             data = services.adapter(msg.platform).fetch_image(image)
@@ -43,7 +60,7 @@ def read_images(services: Services, msg: IncomingMessage, now: datetime) -> list
             readings.append(ImageReading(problem="图片下载失败，请重新发送截图。"))
             continue
         try:
-            intake = intake_image(data, now, timeout=IMAGE_TIMEOUT_S)
+            intake = intake_image(data, now, timeout=IMAGE_TIMEOUT_S, known_places=places)
             assert intake.ocr is not None
             readings.append(ImageReading(text=intake.ocr.text, post=intake.post))
         except (UnreadableImage, OcrTimeout) as exc:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from dataclasses import asdict
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -10,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from bot.cases.pii import mask_text
 from bot.cases.status import OPEN_STATUSES
+from bot.intake.places import PlaceMention
 from bot.intake.post_parser import ParsedPost
 from models import Case, Unit
 
@@ -19,7 +21,11 @@ REPEAT_CANDIDATES = 500
 
 def case_fields(post: ParsedPost, source_text: str = "") -> dict[str, Any]:
     """The case's fields from a parsed post. A one-line forward is all title (or nothing) to the
-    parser: the case keeps the whole text as its body, and its first sentence as the title."""
+    parser: the case keeps the whole text as its body, and its first sentence as the title.
+
+    `source_text` is that fallback and only for pasted text, where the text *is* the post: a
+    screenshot's OCR text carries the page's chrome (buttons, counters, other comments), so a
+    screenshot's draft gets its fields from the parsed post alone (pass nothing)."""
     body = post.body.strip() or source_text.strip()
     title = (post.title or "").strip() or _first_sentence(body) or "网民留言"
     places = [p.name for p in post.place_mentions]
@@ -46,7 +52,48 @@ def extracted_summary(post: ParsedPost) -> dict[str, Any]:
         "addressed_unit": post.addressed_unit,
         "phones": [mask_text(p) for p in post.phones],
         "places": [p.name for p in post.place_mentions],
+        "ip_location": post.ip_location,
     }
+
+
+# The case's (or the card's) field for each parsed field whose confidence the parser gives.
+_CASE_FIELD = {"title": "title", "author": "author", "posted_at": "posted_at", "addressed_unit": "addressed_unit",
+               "body": "body"}
+
+
+def unsure_fields(post: ParsedPost, fields: dict[str, Any], *, from_images: bool) -> list[str]:
+    """The draft's fields a person should check (marked on the card until corrected): what the
+    parser found with low confidence, a title made up from the body's first sentence, an empty
+    body, and, on a screenshot (where a post always shows them), a missing author or time."""
+    unsure = [_CASE_FIELD[name] for name in post.unsure]
+    if not (post.title or "").strip():
+        unsure.append("title")
+    if not fields.get("body"):
+        unsure.append("body")
+    if from_images:
+        unsure += [name for name in ("author", "posted_at") if not fields.get(name)]
+    return list(dict.fromkeys(unsure))
+
+
+def post_to_json(post: ParsedPost) -> dict[str, Any]:
+    """A parsed post as stored on an image draft, to be merged with the next screenshot's."""
+    data = asdict(post)
+    data["posted_at"] = post.posted_at.isoformat() if post.posted_at else None
+    return data
+
+
+def post_from_json(data: dict[str, Any]) -> ParsedPost:
+    data = dict(data)
+    data["posted_at"] = datetime.fromisoformat(data["posted_at"]) if data.get("posted_at") else None
+    data["place_mentions"] = [PlaceMention(**p) for p in data.get("place_mentions") or []]
+    known = set(ParsedPost.__dataclass_fields__)
+    return ParsedPost(**{k: v for k, v in data.items() if k in known})
+
+
+def known_places(session: Session) -> tuple[str, ...]:
+    """The active units' configured places: names the gazetteer may lack (`find_places(known=…)`)."""
+    rows = session.scalars(select(Unit.places).where(Unit.active.is_(True)))
+    return tuple(dict.fromkeys(name for places in rows for name in (places or []) if name))
 
 
 def _directory(session: Session) -> tuple[Any, dict[str, Unit]]:
