@@ -8,11 +8,14 @@ Open cases: the part's anchors plus 150 unrelated board messages from the shared
 there (so the vectoriser sees a realistic pool).
 Scenarios whose id is a multiple of 3 are the held-out part: never used to choose features or
 thresholds; the rest is the tuning part. Both are printed.
-Run: .venv/bin/python bench/repeat_pairs.py
+``--heldout PATH`` evaluates another file in the same format instead, every scenario as held out (a
+file written without seeing the detector; never tune on it).
+Run: .venv/bin/python bench/repeat_pairs.py [--heldout PATH]
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import random
 import sys
@@ -32,8 +35,8 @@ BACKGROUND = ROOT.parent / "shared" / "data" / "citizen-messages" / "hot_issues.
 NOW = datetime(2026, 11, 30, 2, 0, tzinfo=timezone.utc)
 
 
-def load() -> list[dict[str, object]]:
-    return [json.loads(line) for line in PAIRS.read_text(encoding="utf-8").splitlines() if line.strip()]
+def load(path: Path = PAIRS) -> list[dict[str, object]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def as_case(key: object, text: str) -> OpenCase:
@@ -74,11 +77,19 @@ def evaluate(scenarios: list[dict[str, object]], pool_extra: list[OpenCase]) -> 
 
 
 def main() -> None:
-    scenarios = load()
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--heldout", type=Path, metavar="PATH",
+                        help="a file in the same format, evaluated as held out as a whole instead of " + PAIRS.name)
+    args = parser.parse_args()
     extra = background()
     started = time.perf_counter()
-    for name, part in (("tuning", [s for s in scenarios if int(s["id"]) % 3]),  # type: ignore[call-overload]
-                       ("held-out", [s for s in scenarios if not int(s["id"]) % 3])):  # type: ignore[call-overload]
+    if args.heldout is not None:
+        parts = [("held-out", load(args.heldout))]
+    else:
+        scenarios = load()
+        parts = [("tuning", [s for s in scenarios if int(s["id"]) % 3]),  # type: ignore[call-overload]
+                 ("held-out", [s for s in scenarios if not int(s["id"]) % 3])]  # type: ignore[call-overload]
+    for name, part in parts:
         r = evaluate(part, extra)
         print(f"{name:8}: {len(part)} scenarios  precision={r['precision']:.3f} recall={r['recall']:.3f} "
               f"(tp={r['tp']} fp={r['fp']} fn={r['fn']} tn={r['tn']})")

@@ -7,11 +7,13 @@ Pairs (seeded, rebuilt on every run, nothing stored):
   the hard case for a dispatcher.
 Each query is matched against a pool of "open cases"; the threshold is chosen on one half of
 the queries (best F1) and precision/recall are reported on the other half.
-Run: .venv/bin/python bench/repeats.py
+Run: .venv/bin/python bench/repeats.py [--show N]  (--show: the tuning half's first N false matches at the
+module default, to see what kind of error they are; the held-out half is never shown)
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import random
 import re
@@ -58,7 +60,14 @@ def variant(text: str, rnd: random.Random) -> str:
     return "关于" + text[:20] + "的问题。" + text[20:]
 
 
+def _snippet(title: str | None, body: str | None) -> str:
+    return ((title or "") + " | " + (body or "")).replace("\n", "")[:160]
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--show", type=int, default=0, metavar="N", help="print N false matches of the tuning half")
+    args = parser.parse_args()
     if not DATA.exists():
         print(f"SKIP: shared data missing at {DATA}")
         return
@@ -123,6 +132,13 @@ def main() -> None:
         p, r, f = evaluate(held, threshold)
         print(f"  held-out @ {threshold:.2f}: precision={p:.3f} recall={r:.3f}")
     print(f"ms per query against {POOL} open cases: {per_query_ms:.1f}")
+    wrong = [i for i in tune if best_scores[i][1] >= REPEAT_THRESHOLD and best_scores[i][0] != queries[i][2]]
+    for i in wrong[: args.show]:
+        title, body, expected = queries[i]
+        top, score = best_scores[i]
+        print(f"\nfalse match (tuning half, query {i}, expected {expected}): case {top} at {score:.3f}")
+        print(f"  query: {_snippet(title, body)}")
+        print(f"  case:  {_snippet(cases[top].title, cases[top].body)}")
 
 
 if __name__ == "__main__":

@@ -192,6 +192,11 @@ def _date_of(m: re.Match[str], now: datetime) -> tuple[datetime, bool] | None:
     return midnight - timedelta(days=back), False
 
 
+def _is_day_word(m: re.Match[str]) -> bool:
+    """Whether a date match is a day word (今天, 昨天, …) rather than a written date."""
+    return bool(m.groupdict().get("word"))
+
+
 def find_times(text: str, forwarded_at: datetime) -> list[TimeMatch]:
     """Every time expression in `text`, in order, resolved against `forwarded_at`."""
     now = to_shanghai(forwarded_at).replace(microsecond=0)
@@ -227,6 +232,9 @@ def find_times(text: str, forwarded_at: datetime) -> list[TimeMatch]:
             moment = day.replace(hour=hms[0], minute=hms[1], second=hms[2])
             end = clock.end()
             shown.add("clock")
+            # "今天 18:05" on a screenshot forwarded after midnight: "today" was the day it was taken.
+            if _is_day_word(m) and moment - now > timedelta(minutes=5):
+                moment -= timedelta(days=1)
         found.append((m.start(), end, moment, frozenset(shown)))
         taken.append((m.start(), end))
     for m in _CLOCK_RE.finditer(norm):

@@ -5,8 +5,11 @@
    differently), and need no training. Its threshold was chosen on bench/repeats.py's pairs.
 2. Same place, same problem, other words (幸福家园3栋电梯坏了五次 / 幸福家园3号楼升降梯老出故障):
    the two texts share a name (a run of at least ``NAME_CHARS`` characters that is rare among the
-   open cases and looks like a place: ends in 小区, 路, 村, 医院 … or is a bus line like 12路) and
+   open cases and looks like a place: ends in 小区, 路, 村, 医院 …, holds no function character
+   such as 的 or 这 and is more than a generic 街道社区 or 公共区; or a bus line like 12路) and
    complain about the same thing (bot/intake/problem_words.py: concept groups, so 停水 meets 断水).
+   Rarity alone cannot tell a name from wording when few cases are open, hence the shape rules:
+   on bench/repeats.py's real messages, shared wording (小区地下, 此小区, 过马路) made most false matches.
    A different problem at the same place shares the name but not the problem; the same problem
    elsewhere shares the problem but not the name. Measured on hand-labelled paraphrase pairs
    (bench/repeat_pairs.py, with a held-out part).
@@ -25,7 +28,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import linear_kernel
 
 from bot.intake.places import find_places
-from bot.intake.problem_words import problem_similarity, without_problem_words
+from bot.intake.problem_words import THINGS, concepts, problem_similarity, without_problem_words
 from bot.routing.text_features import normalise
 
 # Chosen by bench/repeats.py (best F1 on the tuning half of the pairs; see README).
@@ -39,7 +42,17 @@ RARE_SHARE = 0.02
 # …and close enough in what they complain about (problem_words.problem_similarity): below this, long
 # posts that touch many problems meet by chance (bench/repeats.py's real messages).
 SAME_PROBLEM = 0.6
+# …and each about one problem, naming at most MAX_THINGS things (problem_words.THINGS). A letter that
+# lists many problems shares a place and a problem with some open case by chance: on bench/repeats.py's
+# tuning half, 12 of the 14 chance name-sharing pairs had a text naming 4 or more; no post or open case
+# in the tuning part of bench/repeat_pairs.py names more than 3.
+MAX_THINGS = 3
 _RUN = re.compile(r"[\u4e00-\u9fff0-9]{2,}")
+# Function characters never inside a place name: a shared 此小区 / 的初中 / 小区地下 is wording, not a name.
+_NOT_IN_NAMES = re.compile(r"[的了是在这那此该个与及或我你他她它们也还就把被给让吗呢吧啊着]")
+# Words for a kind of place or a spot near it, in any post about any place: a shared 街道社区, 公共区域,
+# 派出所 or 过马路 names no place, so a name must keep at least two characters without them.
+_GENERIC_PLACE = re.compile("社区|街道|小区|马路|公共区|区域|场所|派出所|住宅楼|综合楼|附近|周边|门口|旁边|对面|当地")
 _PLACEHOLDER_AREA = re.compile(r"[A-Z]\d*[市区县]")  # the routing data's 'A市', 'A3区': no name at all
 _BUS_LINE = re.compile(r"(?<![0-9A-Za-z])\d{1,3}路")  # a bus line: 12路, not A市152路 or 2019年12路
 # Last characters of place and institution names (小区, 东湖路, 石桥村, 人民医院, 实验小学, 汽车站, 3栋 …).
@@ -73,7 +86,7 @@ def _small_places(text: str) -> frozenset[str]:
 @lru_cache(maxsize=4096)
 def _name_runs(text: str) -> tuple[str, ...]:
     """Runs of characters left once the problem words are blanked out: names, mostly."""
-    return tuple(_RUN.findall(without_problem_words(text)))
+    return tuple(_RUN.findall(_NOT_IN_NAMES.sub(" ", without_problem_words(text))))
 
 
 @lru_cache(maxsize=4096)
@@ -87,7 +100,9 @@ def _bus_lines(text: str) -> frozenset[str]:
 
 
 def _looks_like_name(part: str) -> bool:
-    return any(ch in _NAME_ENDS for ch in part[1:])
+    # A name ends in what kind of place it is (幸福家园, 芙蓉路, 县人民医院); a shared run that only
+    # holds such a character (小区地下, 路对面) is wording.
+    return part[-1] in _NAME_ENDS and len(_GENERIC_PLACE.sub("", part)) >= 2
 
 
 def shared_name(first: str, second: str, rare: frozenset[str] | set[str]) -> int:
@@ -121,14 +136,21 @@ def _plain(title: str | None, body: str | None) -> str:
     return _PLACEHOLDER_AREA.sub("", text)
 
 
+@lru_cache(maxsize=4096)
+def _about_one_problem(text: str) -> bool:
+    return sum(name in THINGS for name in concepts(text)) <= MAX_THINGS
+
+
 def _same_place_same_problem(query: str, docs: Sequence[str]) -> list[float]:
     """For each doc: how much it complains about the same problem as the query, when both name the same place."""
+    if not _about_one_problem(query):
+        return [0.0] * len(docs)
     counts = Counter(gram for doc in [*docs, query] for gram in _bigrams(doc))
     limit = max(2.0, RARE_SHARE * (len(docs) + 1))
     query_grams, query_lines = _bigrams(query), _bus_lines(query)
     scores = []
     for doc in docs:
-        problem = problem_similarity(query, doc)
+        problem = problem_similarity(query, doc) if _about_one_problem(doc) else 0.0
         rare = {g for g in query_grams & _bigrams(doc) if counts[g] <= limit}
         named = problem > 0 and (bool(query_lines & _bus_lines(doc))
                                  or bool(rare) and shared_name(query, doc, rare) >= NAME_CHARS)

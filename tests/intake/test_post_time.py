@@ -134,3 +134,12 @@ def test_span_maps_back_to_the_original_text() -> None:
     assert match.shown == {"date", "clock"}
     (relative,) = find_times("网友 三天前", FORWARDED)
     assert "三天前".startswith("网友 三天前"[relative.start : relative.end]) and relative.shown == {"relative"}
+
+
+def test_today_on_a_screenshot_forwarded_after_midnight_is_the_day_before() -> None:
+    # Taken at 18:05 on 11-30 ("今天 18:05" on the screen), forwarded at 00:12 on 12-01.
+    after_midnight = datetime(2026, 12, 1, 0, 12, tzinfo=SHANGHAI)
+    resolved = resolve_post_time("今天 18:05", after_midnight)
+    assert resolved is not None and resolved.isoformat() == "2026-11-30T18:05:00+08:00"
+    same_day = resolve_post_time("今天 00:05", after_midnight)
+    assert same_day is not None and same_day.isoformat() == "2026-12-01T00:05:00+08:00"
