@@ -25,6 +25,7 @@ from bot.intake.lexicon import (
     LABEL_RE,
     LEADING_TAG_RE,
     LONG_LABEL_RE,
+    PLATFORM_MARKERS,
     PROVINCES,
     SECTION_HEAD_RE,
     STATUS_TAGS,
@@ -85,6 +86,25 @@ def _as_lines(text_or_lines: str | Sequence[Any]) -> tuple[list[tuple[str, Box]]
     return list(zip(raw, text_boxes(raw), strict=True)), False
 
 
+# "【问政湖南】…" or "[微博] …" at the head of pasted text: where the post is from, as duty staff
+# (and the platforms' share buttons) label it; not part of the title.
+_SOURCE_TAG_RE = re.compile(r"^\s*[【\[]([^】\]\n]{1,16})[】\]]\s*")
+
+
+def _peel_source_tag(lines: list[tuple[str, Box]]) -> tuple[list[tuple[str, Box]], list[str]]:
+    """Pasted lines without a leading platform tag, and the tag (as page text) when there was one.
+    A bracketed line that names no platform (a post's own "【title】") stays."""
+    (first, box), rest = lines[0], lines[1:]
+    m = _SOURCE_TAG_RE.match(first)
+    if m is None:
+        return lines, []
+    tag = re.sub(r"\s", "", m.group(1))
+    if not any(marker in tag for strong, _weak in PLATFORM_MARKERS.values() for marker in strong):
+        return lines, []
+    remainder = first[m.end() :].strip()
+    return ([(remainder, box)] if remainder else []) + rest, [tag]
+
+
 def parse_post(
     text_or_lines: str | Sequence[Any],
     forwarded_at: datetime,
@@ -98,6 +118,9 @@ def parse_post(
     `known_places` are place names the gazetteer may lack (the configured units' `places`).
     """
     lines, has_boxes = _as_lines(text_or_lines)
+    source_tags: list[str] = []
+    if not has_boxes and lines:
+        lines, source_tags = _peel_source_tag(lines)
     if has_boxes and size is None and lines:
         size = (max(b[2] for _, b in lines), max(b[3] for _, b in lines))
     segments = split_lines(lines, forwarded_at)
@@ -116,7 +139,7 @@ def parse_post(
     body = _body(segments, roles, proba, model_roles, confidence)
     content = [s.text for s, r in zip(segments, roles, strict=True) if r in ("title", "body")]
     page = [s.text for s, r in zip(segments, roles, strict=True) if r not in ("title", "body")]
-    platform = detect_platform(page, content, links)
+    platform = detect_platform(page + source_tags, content, links)
     own = "\n".join(s.text for s, r in zip(segments, roles, strict=True) if r not in ("other", "chrome"))
     glued = "".join(s.text for s, r in zip(segments, roles, strict=True) if r not in ("other", "chrome"))
     return ParsedPost(

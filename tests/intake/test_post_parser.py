@@ -124,3 +124,12 @@ def test_places_are_ordered_by_level_and_skip_common_words() -> None:
         ("芙蓉路", "road"),
         ("锦绣华庭小区", "compound"),
     ]
+
+
+def test_a_platform_tag_heading_pasted_text_names_the_source_and_leaves_the_text() -> None:
+    post = parse_post("【问政湖南】示例县东湖街道幸福家园小区3栋电梯一个月坏了五次，物业一直拖着不修。", FORWARDED)
+    assert post.platform == "wenzheng_hunan"
+    assert "问政湖南" not in (post.title or "") + post.body
+    assert post.body.startswith("示例县东湖街道幸福家园小区3栋电梯")
+    # A bracketed line that names no platform is not a source tag.
+    assert parse_post("【小区电梯坏了】\n电梯一个月坏了五次。", FORWARDED).platform == "other"
