@@ -112,13 +112,15 @@ class _QueuedConnection(sqlite3.Connection):
 
 
 def make_engine(url: str) -> Engine:
+    # hide_parameters: a failed statement's error (logged with its traceback by Flask and rq) would
+    # otherwise carry the bound values, i.e. a citizen's post with its name and phone number.
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
         queue = None
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
             queue = _writer_queue(path)
-        engine = create_engine(url, connect_args={"timeout": 30, "factory": _QueuedConnection})
+        engine = create_engine(url, connect_args={"timeout": 30, "factory": _QueuedConnection}, hide_parameters=True)
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn, _record):  # type: ignore[no-untyped-def]
@@ -150,7 +152,7 @@ def make_engine(url: str) -> Engine:
     # No pre-ping: it costs a round trip on every checkout (~1 ms, measured on the webhook path).
     # Connections are recycled before server-side idle timeouts instead; a connection that died
     # anyway fails one request, which the platforms retry and the unique msg_id makes harmless.
-    return create_engine(url, pool_recycle=1800, pool_size=5, max_overflow=10)
+    return create_engine(url, pool_recycle=1800, pool_size=5, max_overflow=10, hide_parameters=True)
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -161,7 +161,8 @@ def compute(result: YearResult, end_wall: float) -> Figures:
             cases = session.execute(select(Case.source_inbound_id, Case.proposal)
                                     .where(Case.source_inbound_id.in_(post_ids))).all() if post_ids else []
             figures.cases_made += len(cases)
-            figures.merged_as_repeat += sum(1 for _, proposal in cases if (proposal or {}).get("repeat_of"))
+            proposals: list[dict[str, Any] | None] = [row[1] for row in cases]
+            figures.merged_as_repeat += sum(1 for proposal in proposals if (proposal or {}).get("repeat_of"))
             figures.duplicate_inbound += session.scalar(select(func.count()).select_from(
                 select(InboundMessage.platform, InboundMessage.msg_id).group_by(InboundMessage.platform, InboundMessage.msg_id)
                 .having(func.count() > 1).subquery())) or 0
@@ -185,7 +186,7 @@ def compute(result: YearResult, end_wall: float) -> Figures:
             # Identical messages the bot itself meant to send more than once to one chat (JSON cannot be
             # grouped in PostgreSQL, so counted here).
             same: Counter[tuple[str, str, str]] = Counter(
-                (platform, chat or user or "", _canonical(payload)) for platform, chat, user, payload in session.execute(
+                (str(platform), str(chat or user or ""), _canonical(payload)) for platform, chat, user, payload in session.execute(
                     select(OutboundMessage.platform, OutboundMessage.chat_id, OutboundMessage.user_id,
                            OutboundMessage.payload).where(OutboundMessage.state == "sent",
                                                           OutboundMessage.platform != "simulator")))

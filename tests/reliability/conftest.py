@@ -25,6 +25,7 @@ from tests.support import LiveServer
 @dataclass
 class Row:
     area: str
+    database: str
     attack: str
     tried: int
     refused: int
@@ -34,15 +35,19 @@ class Row:
 
 @dataclass
 class SecurityTable:
+    """The session's rows; each test's view adds under its database (the tests run once per backend)."""
+
     rows: list[Row] = field(default_factory=list)
+    database: str = ""
 
     def add(self, area: str, attack: str, tried: int, refused: int, got_through: int, note: str = "") -> None:
-        self.rows.append(Row(area, attack, tried, refused, got_through, note))
+        self.rows.append(Row(area, self.database, attack, tried, refused, got_through, note))
 
     def lines(self) -> list[str]:
-        header = ("area", "attack", "tried", "refused", "got through", "note")
-        cells = [header] + [(r.area, r.attack, str(r.tried), str(r.refused), str(r.got_through), r.note)
-                            for r in self.rows]
+        header = ("area", "db", "attack", "tried", "refused", "got through", "note")
+        rows = sorted(self.rows, key=lambda r: (_AREA_ORDER.setdefault(r.area, len(_AREA_ORDER)), r.database))
+        cells = [header] + [(r.area, r.database, r.attack, str(r.tried), str(r.refused), str(r.got_through), r.note)
+                            for r in rows]
         widths = [max(_width(row[i]) for row in cells) for i in range(len(header))]
         return ["  ".join(_pad(cell, widths[i]) for i, cell in enumerate(row)).rstrip() for row in cells]
 
@@ -57,11 +62,18 @@ def _pad(text: str, width: int) -> str:
 
 
 TABLE = SecurityTable()
+_AREA_ORDER: dict[str, int] = {}  # areas in the order their first row came
 
 
 @pytest.fixture
-def security_table() -> SecurityTable:
-    return TABLE
+def security_table(request: pytest.FixtureRequest) -> SecurityTable:
+    """The session's table, adding rows under this test's database (``database_url`` or ``backend``)."""
+    params = getattr(request.node, "callspec", None)
+    database = ""
+    if params is not None:
+        value = str(params.params.get("database_url", params.params.get("backend", "")))
+        database = "postgresql" if value.startswith("postgresql") else value
+    return SecurityTable(rows=TABLE.rows, database=database)
 
 
 COUNTY_TABLES: dict[str, list[str]] = {}  # backend → the county run's table

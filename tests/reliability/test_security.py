@@ -207,10 +207,10 @@ def test_forged_stale_and_replayed_signatures_on_every_callback(platform_app: Pl
         assert requests.post(ding_url, data=body, headers=headers, timeout=10).status_code == 200
         genuine.add(f"drp-{i}")
         before = _stored(app.services)
-        again = requests.post(ding_url, data=body, headers=headers, timeout=10)
+        repeated = requests.post(ding_url, data=body, headers=headers, timeout=10)
         # DingTalk has no nonce: the same delivery again is answered 200 and stored once (msgId is unique).
-        tally.count("DingTalk POST: replayed request", again.status_code,
-                    refused=_stored(app.services) == before and again.json().get("duplicate") is True)
+        tally.count("DingTalk POST: replayed request", repeated.status_code,
+                    refused=_stored(app.services) == before and repeated.json().get("duplicate") is True)
     # Its sign covers the timestamp only (docs/protocols.md §6): a captured pair of headers signs any body
     # for the rest of the hour. Measured, not asserted (the protocol's limit); after the hour it is refused.
     ts = str(int(time.time() * 1000))
@@ -259,7 +259,7 @@ def test_oversize_and_malformed_bodies_are_refused(platform_app: PlatformApp, se
     params, _ = app.wecom.sign_aibot({"msgid": "x"})
     ts = str(int(time.time() * 1000))
     ding_headers = {"timestamp": ts, "sign": hmac_sign(app.dingtalk.app_secret, ts), "Content-Type": "application/json"}
-    doors = (  # the simulator API, WeCom AI bot, WeCom app, DingTalk
+    doors: tuple[tuple[str, dict[str, str] | None, dict[str, str]], ...] = (  # simulator, WeCom AI bot, app, DingTalk
         (f"{app.url}/simulator/api/messages", None, {"Content-Type": "application/json"}),
         (f"{app.url}/wecom/aibot", params, {}),
         (f"{app.url}/wecom/app", params, {}),
@@ -521,3 +521,28 @@ def test_session_cookie_flags_and_forgery(app: Any, services: Services, security
     assert not through, {k: dict(tally.statuses[k]) for k in through}
     tally.rows(security_table, "session cookie", {
         "cookie copied before logout, used after": "stateless signed cookie: valid until expiry (12 h) or password change"})
+
+
+# ---------------------------------------------------------------------------------------------
+# 9. A failed statement's error, as Flask and rq log it with its traceback
+# ---------------------------------------------------------------------------------------------
+def test_a_failed_statements_error_carries_no_bound_values(services: Services, security_table: SecurityTable) -> None:
+    """Found by the county run's log scan: PostgreSQL restarting under the simulator's insert made the
+    web log print the statement's parameters, the post with the citizen's name and phone number."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    body = "网民王小红反映路灯不亮，联系电话13912345678"
+    shown = []
+    # Statements the server refuses without quoting a value (a broken connection behaves the same).
+    for statement in ("INSERT INTO no_such_table (text) VALUES (:text)", "UPDATE cases SET title = :text WHERE no_such_column = 1"):
+        with services.sessions() as session:
+            try:
+                session.execute(text(statement), {"text": body})
+            except DBAPIError as exc:
+                shown.append(str(exc))
+    assert len(shown) == 2
+    leaked = sum(1 for message in shown if "13912345678" in message or "王小红" in message)
+    security_table.add("logs", "a failed statement's error (logged with its traceback)", len(shown),
+                       len(shown) - leaked, leaked, "SQLAlchemy hide_parameters (bot/db.py)")
+    assert leaked == 0, shown
