@@ -100,18 +100,6 @@ def score(fields: dict[str, Any], truth: dict[str, Any]) -> dict[str, float]:
     return out
 
 
-def fields_of(post: Any) -> dict[str, Any]:
-    return {
-        "platform": post.platform,
-        "title": post.title,
-        "author": post.author,
-        "posted_at": post.posted_at.isoformat() if post.posted_at else None,
-        "addressed_unit": post.addressed_unit,
-        "body": post.body or None,
-        "place_mentions": [{"name": p.name, "level": p.level} for p in post.place_mentions],
-        "phones": post.phones,
-    }
-
 
 _WORKER = """
 import sys
@@ -174,7 +162,7 @@ def main() -> None:
             intake = intake_image(data, datetime.fromisoformat(truth["forwarded_at"]), timeout=120)
             full_times.append(time.perf_counter() - started)
             assert intake.ocr is not None
-            fields = fields_of(intake.post)
+            fields = intake.post.contract_fields()
             result = score(fields, truth["fields"])
             scores.append(result)
             by_template.setdefault(truth["template"], []).append(result)

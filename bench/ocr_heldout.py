@@ -111,19 +111,6 @@ def score(fields: dict[str, Any], truth: dict[str, Any]) -> dict[str, float]:
     return out
 
 
-def fields_of(post: Any) -> dict[str, Any]:
-    return {
-        # The parsed post names where it was published ``source`` (``platform`` before the rename).
-        "platform": getattr(post, "source", None) or getattr(post, "platform", None),
-        "title": post.title,
-        "author": post.author,
-        "posted_at": post.posted_at.isoformat() if post.posted_at else None,
-        "addressed_unit": post.addressed_unit,
-        "body": post.body or None,
-        "place_mentions": [{"name": p.name, "level": p.level} for p in post.place_mentions],
-        "phones": post.phones,
-    }
-
 
 def main() -> None:
     parser = argparse.ArgumentParser()
@@ -149,7 +136,7 @@ def main() -> None:
             started = time.perf_counter()
             post = intake_image(data, datetime.fromisoformat(truth["forwarded_at"]), timeout=120).post
             full_times.append(time.perf_counter() - started)
-            fields = fields_of(post)
+            fields = post.contract_fields()
             result = score(fields, truth)
             scores.append(result)
             by_layout[truth["layout"]].append(result)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -38,8 +39,38 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+def _port_in_use(host: str, port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return True
+    return False
+
+
+def _wait_listening(host: str, port: int, web: subprocess.Popen[bytes], timeout: float = 60) -> bool:
+    """True once the web server accepts connections; False if it exited or `timeout` s passed."""
+    target = "127.0.0.1" if host in ("0.0.0.0", "") else host
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and web.poll() is None:
+        try:
+            with socket.create_connection((target, port), timeout=1):
+                return True
+        except OSError:
+            time.sleep(0.2)
+    return False
+
+
 def run() -> int:
     settings = Settings.from_env()
+    port = int(os.environ.get("PORT", "8000"))
+    host = os.environ.get("HOST", "127.0.0.1")
+    # Checked before anything starts: gunicorn would retry the bind for a few seconds and give up
+    # after the rest (Redis, worker, cron) had started and the URL had been printed.
+    if _port_in_use(host, port):
+        print(f"port {port} on {host} is already in use: stop what runs there, or choose another port, "
+              f"e.g. PORT={port + 1} make run", file=sys.stderr, flush=True)
+        return 2
     settings.var_dir.mkdir(parents=True, exist_ok=True)
     children: list[tuple[str, subprocess.Popen[bytes]]] = []
     env = dict(os.environ)
@@ -72,8 +103,6 @@ def run() -> int:
     if demo_cases:
         print(f"seeded {demo_cases} demo cases", flush=True)
 
-    port = int(os.environ.get("PORT", "8000"))
-    host = os.environ.get("HOST", "127.0.0.1")
     if _is_loopback(host):
         # make run serves plain http on loopback, where some browsers drop Secure cookies (no login);
         # any other HOST keeps Secure session cookies. An explicit BOT_COOKIE_SECURE wins.
@@ -98,7 +127,12 @@ def run() -> int:
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
     url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '') else host}:{port}"
-    time.sleep(1.0)
+    web = next(proc for name, proc in children if name == "web")
+    if not _wait_listening(host, port, web):
+        print(f"the web server did not start on {host}:{port} (see its log above); stopping everything", flush=True)
+        _stop([proc for name, proc in children if name != "redis"])
+        _stop([proc for name, proc in children if name == "redis"])
+        return 1
     print(f"\n督办助手 is running: {url}\n  simulator: {url}/simulator\n  dashboard: {url}/dashboard\n"
           f"  health:    {url}/healthz\n", flush=True)
     for username, password, what in demo_logins:  # printed once, when the demo users are created

@@ -19,19 +19,6 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_UNITS = REPO_ROOT / "config" / "units.yaml"
 
 
-def _fields(post: Any) -> dict[str, Any]:
-    return {
-        "platform": post.platform,
-        "title": post.title,
-        "author": post.author,
-        "posted_at": post.posted_at.isoformat() if post.posted_at else None,
-        "addressed_unit": post.addressed_unit,
-        "body": post.body or None,
-        "place_mentions": [{"name": p.name, "level": p.level} for p in post.place_mentions],
-        "phones": post.phones,
-        "ip_location": post.ip_location,  # IP属地 shown by 抖音/微博/小红书…, a province or country; None if not shown
-    }
-
 
 def cmd_parse(args: argparse.Namespace) -> int:
     from bot.intake.image_input import UnreadableImage
@@ -60,7 +47,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
             print(json.dumps(record, ensure_ascii=False), flush=True)
             continue
         assert intake.ocr is not None
-        record.update({"text": intake.ocr.text, "fields": _fields(intake.post)})
+        record.update({"text": intake.ocr.text, "fields": intake.post.contract_fields()})
         print(json.dumps(record, ensure_ascii=False), flush=True)
     return 1 if failures == len(args.images) else 0
 

@@ -73,6 +73,23 @@ class ParsedPost:
         return tuple(name for name in FIELDS_WITH_CONFIDENCE
                      if name in self.confidence and self.confidence[name] < UNSURE_BELOW)
 
+    def contract_fields(self) -> dict[str, Any]:
+        """The fields ``python -m bot intake parse`` prints and the benches score, JSON-ready:
+        platform, title, author, posted_at (ISO 8601, +08:00), addressed_unit, body (None when
+        empty), place_mentions ([{name, level}]), phones, ip_location (a province or country shown
+        as IP属地 by 抖音/微博/小红书…; None if not shown)."""
+        return {
+            "platform": self.platform,
+            "title": self.title,
+            "author": self.author,
+            "posted_at": self.posted_at.isoformat() if self.posted_at else None,
+            "addressed_unit": self.addressed_unit,
+            "body": self.body or None,
+            "place_mentions": [{"name": p.name, "level": p.level} for p in self.place_mentions],
+            "phones": self.phones,
+            "ip_location": self.ip_location,
+        }
+
 
 def _as_lines(text_or_lines: str | Sequence[Any]) -> tuple[list[tuple[str, Box]], bool]:
     """(text, box) pairs and whether the boxes are real (OCR) or made up for plain text."""
