@@ -36,7 +36,15 @@ def _tell_office(ctx: ChatContext, case: Case, text: str) -> None:
 
 
 def sign(ctx: ChatContext, args: dict[str, str], number: str | None) -> None:
-    case = _case(ctx, number, (Status.DISPATCHED, Status.SIGNED, Status.IN_PROGRESS), "待签收", "签收")
+    if number or ctx.sender is None or ctx.sender.unit_id is None:
+        case = _case(ctx, number, (Status.DISPATCHED, Status.SIGNED, Status.IN_PROGRESS), "待签收", "签收")
+    else:
+        # Waiting for this unit's 签收: a case another unit of the case signed, or that this unit
+        # signed already, is not a candidate for a bare "签收".
+        unit_id = ctx.sender.unit_id
+        in_hand = unit_cases(ctx.session, unit_id, (Status.DISPATCHED, Status.SIGNED, Status.IN_PROGRESS))
+        waiting = [c for c in in_hand if any(u.unit_id == unit_id and u.signed_at is None for u in c.units)]
+        case = single_case(waiting, "待签收", "签收")
     link = ctx.lifecycle.sign(case, ctx.actor)
     ctx.outcome, ctx.touched_case = "signed", case
     ctx.reply(f"已签收 {case.number}（{link.unit.name}）。\n{render.due_line(ctx.services.deadlines, case, ctx.now)}",

@@ -16,10 +16,11 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from bot.cases.pii import mask_text
 from bot.cases.status import DONE_VALUES, OPEN_VALUES
@@ -29,6 +30,9 @@ STOP_PLACES = {"A市", "本小区", "我们小区", "该小区", "这个小区"}
 # n-grams that say nothing about the problem (pronouns, question words, masked digits)
 STOP_GRAM = re.compile(r"^[\d\s*a-z：:，。、.]+$|我们|什么|时候|问题|请问|希望|领导|您好|你好|反映")
 MAX_SHARE = 0.1  # a "topic" holding over 10% of everything is the unfocused remainder, not a topic
+
+# Dates in the drafts are the office's (config/deadlines.yaml timezone; callers with services pass it).
+OFFICE_ZONE = ZoneInfo("Asia/Shanghai")
 
 
 @dataclass(frozen=True)
@@ -175,9 +179,14 @@ def cohesion(items: list[TopicItem], topics: list[Topic]) -> dict[str, float]:
             "place_purity": float(np.mean(purity)) if purity else 0.0}
 
 
-def draft_text(topic: Topic, now: datetime, window_days: int = 30) -> str:
+def _local(moment: datetime, zone: tzinfo) -> datetime:
+    """A stored time (naive UTC, or aware) in the office's time zone: the dates a reader means."""
+    return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).astimezone(zone)
+
+
+def draft_text(topic: Topic, now: datetime, window_days: int = 30, zone: tzinfo = OFFICE_ZONE) -> str:
     units = Counter(i.unit for i in topic.items if i.unit)
-    first, last = topic.items[0].created_at, topic.items[-1].created_at
+    first, last = (_local(topic.items[0].created_at, zone), _local(topic.items[-1].created_at, zone))
     where = f"{topic.place}" if topic.place else "多地"
     lines = [
         f"【专报（草稿）】{where}：{'、'.join(topic.keywords[:3])} 等问题集中反映",
@@ -204,18 +213,18 @@ def _trend(topic: Topic, now: datetime) -> str:
     return f"近 7 天 {recent} 件，与前 7 天持平"
 
 
-def write_docx(topic: Topic, now: datetime, path: Path) -> None:
+def write_docx(topic: Topic, now: datetime, path: Path, zone: tzinfo = OFFICE_ZONE) -> None:
     from bot.reports.docx_style import add_table, add_title, new_document
 
     doc = new_document()
-    lines = draft_text(topic, now).split("\n")
+    lines = draft_text(topic, now, zone=zone).split("\n")
     # The chat's heading is 【专报（草稿）】…: the document's title is the part after the brackets.
     add_title(doc, lines[0].split("】", 1)[-1])
     doc.add_paragraph("（草稿）")
     for line in lines[1:]:
         doc.add_paragraph(line)
     add_table(doc, ("工单", "时间", "标题", "单位"),
-              [[str(item.number or item.id), f"{item.created_at:%Y-%m-%d}", mask_text(item.title)[:40], item.unit or ""]
+              [[str(item.number or item.id), f"{_local(item.created_at, zone):%Y-%m-%d}", mask_text(item.title)[:40], item.unit or ""]
                for item in topic.items])
     doc.save(str(path))
 
@@ -267,11 +276,11 @@ def send_drafts(services: Any, *, window_days: int = 30, min_cases: int = 5, doc
         topics = find_topics(items_from_cases(session, now, window_days), window_days=window_days, min_cases=min_cases)
         office = office_unit(session)
         for topic in topics:
-            text = draft_text(topic, now, window_days)
+            text = draft_text(topic, now, window_days, services.deadlines.zone)
             drafts.append(text)
             if docx_dir is not None:
                 docx_dir.mkdir(parents=True, exist_ok=True)
-                write_docx(topic, now, docx_dir / f"zhuanbao-{topic.items[0].id}.docx")
+                write_docx(topic, now, docx_dir / f"zhuanbao-{topic.items[0].id}.docx", services.deadlines.zone)
             if office is None:
                 continue
             try:

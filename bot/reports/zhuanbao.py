@@ -74,8 +74,8 @@ def docx_path(services: Services, topic: Topic, now: datetime) -> Path:
 
 def draft_with_file(services: Services, topic: Topic, now: datetime, window_days: int) -> str:
     path = docx_path(services, topic, now)
-    write_docx(topic, now, path)
-    return draft_text(topic, now, window_days) + f"\nWord 草稿: {path}"
+    write_docx(topic, now, path, services.deadlines.zone)
+    return draft_text(topic, now, window_days, services.deadlines.zone) + f"\nWord 草稿: {path}"
 
 
 def _announced(session: Session, topic: Topic) -> bool:
