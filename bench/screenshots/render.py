@@ -35,7 +35,12 @@ def font_path(family: str, bold: bool) -> str | None:
         for folder in FONT_DIRS:
             if (Path(folder) / name).exists():
                 return str(Path(folder) / name)
-    return None
+    # No system CJK font: the Noto Sans SC the project ships for its charts (one weight, one
+    # family, so images differ from a machine with fonts-noto-cjk; the figures are close).
+    from bot.reports.fonts import font_path as shipped_font
+
+    shipped = shipped_font()
+    return str(shipped) if shipped else None
 
 
 @lru_cache(maxsize=256)

@@ -50,7 +50,8 @@ _CLOCK_RE = re.compile(r"(?<![\d.])" + _CLOCK + r"(?![\d])")
 # Right after a date the clock may be glued to the day ("2019-03-1910:31", as OCR joins boxes).
 _CLOCK_AFTER_DATE_RE = re.compile(_CLOCK + r"(?![\d])")
 _AGO_RE = re.compile(
-    r"(?P<n>\d+|半)\s*(?P<unit>秒钟?|分钟|分|个?小时|个?钟头|天|日|个?星期|周|个月|月|年)\s*(?:之|以)?前"
+    # At most three digits, not glued to more: in "用户84729183743天前" a handle runs into the count.
+    r"(?P<n>(?<!\d)\d{1,3}|半)\s*(?P<unit>秒钟?|分钟|分|个?小时|个?钟头|天|日|个?星期|周|个月|月|年)\s*(?:之|以)?前"
 )
 _JUST_NOW_RE = re.compile(r"刚刚|刚才|片刻之?前")
 
@@ -130,7 +131,7 @@ def _numeral_value(token: str) -> str:
         return "".join(str(_DIGITS[ch]) for ch in token)
     try:
         return str(int(cn2an.cn2an(token.replace("两", "二"), "normal")))
-    except ValueError:
+    except (ValueError, KeyError):  # cn2an raises KeyError on mixed forms such as "二十〇"
         return token
 
 

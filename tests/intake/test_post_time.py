@@ -143,3 +143,12 @@ def test_today_on_a_screenshot_forwarded_after_midnight_is_the_day_before() -> N
     assert resolved is not None and resolved.isoformat() == "2026-11-30T18:05:00+08:00"
     same_day = resolve_post_time("今天 00:05", after_midnight)
     assert same_day is not None and same_day.isoformat() == "2026-12-01T00:05:00+08:00"
+
+
+def test_numbers_that_are_not_counts_do_not_break_parsing() -> None:
+    # A default handle glued to "3天前" once read as billions of days (OverflowError); a mixed
+    # numeral made cn2an raise KeyError. Neither may stop a post from being parsed.
+    assert resolve_post_time("用户84729183743天前", FORWARDED) is None
+    assert resolve_post_time("二十〇天前", FORWARDED) is None
+    resolved = resolve_post_time("用户8472918374 3天前", FORWARDED)
+    assert resolved is not None and resolved.date().isoformat() == "2026-11-27"
