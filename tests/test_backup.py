@@ -134,3 +134,22 @@ def test_online_backup_during_writes_and_restore_lose_nothing(sim: SimulatorClie
         restored.queue.empty()
         restored.engine.dispose()
         restored.redis.close()
+
+
+def test_restore_refuses_while_a_worker_serves_the_queue(services: Services, settings: Settings,
+                                                         tmp_path: Path) -> None:
+    from rq import Worker
+
+    target = tmp_path / ("bot.db" if settings.database_url.startswith("sqlite") else "bot.dump")
+    done = bot(settings, "backup", "--to", str(target))
+    assert done.returncode == 0, done.stderr
+    worker = Worker([settings.queue_name], connection=services.redis, name=f"restore-guard-{uuid.uuid4().hex[:8]}")
+    worker.register_birth()  # what a running `python -m bot worker` has done
+    try:
+        refused = bot(settings, "restore", str(target), "--yes")
+        assert refused.returncode == 2
+        assert "1 worker(s) still serve queue" in refused.stderr
+    finally:
+        worker.register_death()
+    if settings.database_url.startswith("sqlite"):  # with the worker gone the same restore goes through
+        assert bot(settings, "restore", str(target), "--yes").returncode == 0

@@ -167,11 +167,36 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def live_workers(settings: Settings) -> int:
+    """How many RQ workers serve this installation's queue now (0 when its Redis does not answer).
+    The embedded Redis of ``make run`` is found through var/redis_url, as other CLI commands do."""
+    from redis import Redis
+    from redis.exceptions import RedisError
+    from rq import Worker
+
+    url = settings.redis_url
+    url_file = settings.var_dir / "redis_url"
+    if not url and url_file.exists():
+        url = url_file.read_text().strip()
+    if not url:
+        return 0
+    try:
+        connection = Redis.from_url(url, socket_connect_timeout=1, socket_timeout=2)
+        return sum(1 for w in Worker.all(connection=connection) if settings.queue_name in w.queue_names())
+    except RedisError:
+        return 0
+
+
 def cmd_restore(args: argparse.Namespace) -> int:
     settings = Settings.from_env()
     if not args.yes:
         print("restore overwrites the database of DATABASE_URL; stop web, worker and rq cron, then run it again "
               "with --yes", file=sys.stderr)
+        return 2
+    # A worker still running would go on from Redis state that no longer matches the database.
+    if (running := live_workers(settings)) and not args.force:
+        print(f"{running} worker(s) still serve queue {settings.queue_name!r}: stop the bot (Ctrl-C on make run, "
+              "or systemctl stop dispatch-bot-*) and run restore again (--force to restore anyway)", file=sys.stderr)
         return 2
     try:
         print(restore(settings, Path(args.file)))
@@ -190,4 +215,5 @@ def add_subcommands(sub: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p = sub.add_parser("restore", help="put a backup back (processes stopped)")
     p.add_argument("file")
     p.add_argument("--yes", action="store_true", help="yes, overwrite the database")
+    p.add_argument("--force", action="store_true", help="restore even while workers still run")
     p.set_defaults(func=cmd_restore)
