@@ -97,6 +97,26 @@ def wait_for(predicate: Any, timeout: float = 20.0, interval: float = 0.1) -> An
     raise AssertionError("condition not met in time")
 
 
+def row_by_id(services: Services, model: type[T], row_id: int) -> T:
+    """One row by id, detached so a test can read it after the session."""
+    with services.sessions() as session:
+        found = session.get(model, row_id)
+        assert found is not None, f"no {model.__name__} {row_id}"
+        session.expunge(found)
+        return found
+
+
+def all_rows(services: Services, model: type[T]) -> list[T]:
+    """Every row of a model in id order, detached."""
+    from sqlalchemy import select
+
+    with services.sessions() as session:
+        rows = list(session.scalars(select(model).order_by(model.id)))  # type: ignore[attr-defined]
+        for found in rows:
+            session.expunge(found)
+        return rows
+
+
 def newest(services: Services, model: type[T]) -> T:
     """The newest row of a model (highest id), detached so a test can read it after the session."""
     from sqlalchemy import select

@@ -12,7 +12,7 @@ from bot.messaging.outbox import add_outbound
 from bot.platforms.splitting import strip_numbering, utf8_len
 from models import OutboundMessage
 from tests.dingtalk.conftest import DingTalkClient
-from tests.support import drain
+from tests.support import drain, row_by_id
 
 
 def _outbound(dt: DingTalkClient, message: OutgoingMessage, key: str) -> int:
@@ -20,14 +20,6 @@ def _outbound(dt: DingTalkClient, message: OutgoingMessage, key: str) -> int:
         row = add_outbound(session, dt.services, platform="dingtalk", message=message, dedupe_key=key)
         session.flush()
         return row.id
-
-
-def _row(dt: DingTalkClient, row_id: int) -> OutboundMessage:
-    with dt.services.sessions() as session:
-        row = session.get(OutboundMessage, row_id)
-        assert row is not None
-        session.expunge(row)
-        return row
 
 
 def test_expired_session_webhook_falls_back_to_the_group_robot(dt: DingTalkClient) -> None:
@@ -67,14 +59,14 @@ def test_rate_limit_then_throttle_130101_keeps_messages(dt: DingTalkClient) -> N
     ids = [_outbound(dt, OutgoingMessage(text=f"提醒{i}", chat_id="cid-zhujian"), f"t:rate:{i}") for i in range(22)]
     states = [deliver(dt.services, row_id) for row_id in ids]
     assert states.count("sent") == 20 and states.count("pending") == 2  # our bucket stopped us first
-    late = _row(dt, ids[-1])
+    late = row_by_id(dt.services, OutboundMessage, ids[-1])
     assert late.state == "pending" and late.next_attempt_at is not None and late.result == "rate_limited"
     # DingTalk itself says 130101 (e.g. another system shares the robot): honour its 10-minute throttle.
     dt.fake.robots["robot-zhujian"].throttled_until = dt.fake.clock() + 600
     ns = dt.services.settings.queue_name
     dt.services.redis.delete(*dt.services.redis.keys(f"ratelimit:dingtalk:{ns}:*"))
     assert deliver(dt.services, ids[-1]) == "pending"
-    row = _row(dt, ids[-1])
+    row = row_by_id(dt.services, OutboundMessage, ids[-1])
     assert "130101" in row.result and row.state == "pending"
     assert dt.services.redis.ttl(dt.services.redis.keys(f"dingtalk:{ns}:throttled:*")[0]) > 500
     assert deliver(dt.services, ids[-2]) == "pending"  # not even tried while throttled
@@ -85,7 +77,7 @@ def test_bad_robot_secret_fails_and_tells_the_office_once(dt: DingTalkClient) ->
     dt.fake.robots["robot-chengguan"].secret = "SEC-rotated-in-dingtalk"
     ids = [_outbound(dt, OutgoingMessage(text=f"新工单{i}", chat_id="cid-chengguan"), f"t:bad:{i}") for i in range(2)]
     assert [deliver(dt.services, i) for i in ids] == ["failed", "failed"]
-    assert "310000" in _row(dt, ids[0]).result
+    assert "310000" in row_by_id(dt.services, OutboundMessage, ids[0]).result
     drain(dt.services)
     alerts = [s for s in dt.fake.sent if "【配置错误】" in s.text]
     assert len(alerts) == 1 and alerts[0].target == "robot-office"

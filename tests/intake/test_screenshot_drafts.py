@@ -20,7 +20,7 @@ from bot.intake.post_time import SHANGHAI
 from bot.routing.drafts import unsure_fields
 from models import Case, CaseEvent
 from tests.intake.screens import Post, post_pages
-from tests.support import SimulatorClient, newest
+from tests.support import SimulatorClient, all_rows, newest
 
 BODY = ("东湖路湖滨社区门口到菜市场这一段的路灯已经坏了半个月，晚上一片漆黑，上周有老人在这里摔倒，"
         "小孩放学回家也很危险。我们向社区反映过两次，说已经报修，但到现在还没有人来修。希望有关部门尽快派人"
@@ -46,14 +46,6 @@ def _squash(text: str | None) -> str:
     return re.sub(r"\s", "", text or "")
 
 
-def _cases(sim: SimulatorClient) -> list[Case]:
-    with sim.services.sessions() as session:
-        rows = list(session.scalars(select(Case).order_by(Case.id)))
-        for row in rows:
-            session.expunge(row)
-        return rows
-
-
 def test_two_screenshots_of_one_post_make_one_draft_with_the_merged_body(sim: SimulatorClient) -> None:
     first, second = _pages(split=True)
     sim.send("office", "zhaolei", image=first)
@@ -61,7 +53,7 @@ def test_two_screenshots_of_one_post_make_one_draft_with_the_merged_body(sim: Si
     sim.send("office", "zhaolei", image=second)
     reply = sim.last_bot_text("office")
     assert "第 2 张截图" in reply
-    [case] = _cases(sim)
+    [case] = all_rows(sim.services, Case)
     assert case.title == "东湖路湖滨社区路灯坏了半个月" and case.author == "湖滨夜归人"
     body = _squash(case.body)
     # The whole post, in order, the lines both screens show once, nothing of the page around it.
@@ -78,7 +70,7 @@ def test_two_screenshots_of_one_post_make_one_draft_with_the_merged_body(sim: Si
 
 def test_both_screenshots_in_one_message_make_the_same_draft(sim: SimulatorClient) -> None:
     sim.send("office", "zhaolei", images=list(_pages(split=True)), text="请尽快核实")
-    [case] = _cases(sim)
+    [case] = all_rows(sim.services, Case)
     body = _squash(case.body)
     assert body.count("小孩放学回家也很危险") == 1 and body.endswith("13800002222。")
     assert "请尽快核实" not in body and case.proposal["pages"] == 2
@@ -90,7 +82,7 @@ def test_proposals_come_from_the_cleaned_post_not_the_page(sim: SimulatorClient)
     (page,) = _pages(split=False)
     sim.send("office", "zhaolei", image=page)
     card = sim.last_bot_text("office")
-    [case] = _cases(sim)
+    [case] = all_rows(sim.services, Case)
     # The page around the post was read (so routing could have seen it) ...
     assert "青山镇" in case.proposal["source_text"] and "工资" in case.proposal["source_text"]
     # ... but neither the fields, nor the reasons, nor the proposed units come from it.

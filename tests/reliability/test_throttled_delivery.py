@@ -15,6 +15,7 @@ from bot.messaging.outbox import MAX_ATTEMPTS, add_outbound
 from bot.platforms.simulator import SimulatorAdapter
 from bot.services import Services
 from models import OutboundMessage, SimulatorMessage
+from tests.support import row_by_id
 
 
 class BusyPlatform(SimulatorAdapter):
@@ -40,14 +41,6 @@ def _outbound(services: Services) -> int:
         return row.id
 
 
-def _row(services: Services, outbound_id: int) -> OutboundMessage:
-    with services.sessions() as session:
-        row = session.get(OutboundMessage, outbound_id)
-        assert row is not None
-        session.expunge(row)
-        return row
-
-
 def test_rate_limited_sends_wait_as_told_and_are_never_given_up(services: Services) -> None:
     refusals = MAX_ATTEMPTS + 4
     services.adapters["simulator"] = BusyPlatform(services, refusals, SendResult(
@@ -56,7 +49,7 @@ def test_rate_limited_sends_wait_as_told_and_are_never_given_up(services: Servic
     for attempt in range(1, refusals + 1):
         before = services.clock.now()
         assert deliver(services, outbound_id) == "pending"
-        row = _row(services, outbound_id)
+        row = row_by_id(services, OutboundMessage, outbound_id)
         assert row.attempts == attempt
         assert row.next_attempt_at is not None
         # The platform's wait, not the growing backoff (which reaches 30 minutes).
@@ -73,4 +66,4 @@ def test_a_send_that_keeps_failing_is_given_up_after_max_attempts(services: Serv
     outbound_id = _outbound(services)
     states = [deliver(services, outbound_id) for _ in range(MAX_ATTEMPTS)]
     assert states == ["pending"] * (MAX_ATTEMPTS - 1) + ["failed"]
-    assert _row(services, outbound_id).attempts == MAX_ATTEMPTS
+    assert row_by_id(services, OutboundMessage, outbound_id).attempts == MAX_ATTEMPTS

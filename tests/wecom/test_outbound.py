@@ -11,6 +11,7 @@ from bot.platforms.splitting import strip_numbering
 from bot.services import Services
 from models import OutboundMessage, Unit
 from tests.fakes.wecom_server import FakeWeCom
+from tests.support import row_by_id
 from tests.wecom.conftest import ROBOT_KEYS
 
 
@@ -19,14 +20,6 @@ def _queue(services: Services, message: OutgoingMessage, key: str) -> int:
         row = add_outbound(session, services, platform="wecom", message=message, dedupe_key=key, purpose="test")
         session.flush()
         return row.id
-
-
-def _row(services: Services, outbound_id: int) -> OutboundMessage:
-    with services.sessions() as session:
-        row = session.get(OutboundMessage, outbound_id)
-        assert row is not None
-        session.expunge(row)
-        return row
 
 
 def test_long_chinese_markdown_arrives_whole_and_in_order(wecom_services: Services, fake_wecom: FakeWeCom) -> None:
@@ -48,7 +41,7 @@ def test_local_rate_limit_defers_then_delivers_everything(wecom_services: Servic
     ids = [_queue(wecom_services, OutgoingMessage(text=f"提醒 {i}", chat_id="wr-zhujian"), f"test:rate:{i}") for i in range(23)]
     states = [deliver(wecom_services, i) for i in ids]
     assert states.count("sent") == 20 and states.count("pending") == 3
-    deferred = _row(wecom_services, ids[-1])
+    deferred = row_by_id(wecom_services, OutboundMessage, ids[-1])
     assert "rate limited" in (deferred.result or "") and deferred.next_attempt_at is not None
     # A minute later (bucket refilled, the server's window passed) the retries go through.
     for key in wecom_services.redis.scan_iter("ratelimit:wecom:*"):
@@ -64,7 +57,7 @@ def test_server_45009_is_retried_not_lost(wecom_services: Services, fake_wecom: 
     ids = [_queue(wecom_services, OutgoingMessage(text=f"催办 {i}", chat_id="wr-chengguan"), f"test:45009:{i}") for i in range(3)]
     assert [deliver(wecom_services, i) for i in ids] == ["sent", "sent", "pending"]
     assert (ROBOT_KEYS["chengguan"], 45009) in fake_wecom.webhook_refusals
-    row = _row(wecom_services, ids[2])
+    row = row_by_id(wecom_services, OutboundMessage, ids[2])
     assert "45009" in (row.result or "")
     fake_wecom.reset_rate()
     for key in wecom_services.redis.scan_iter("ratelimit:wecom:*"):
@@ -79,7 +72,7 @@ def test_bad_robot_key_fails_and_tells_the_office(wecom_services: Services, fake
         unit.robots = {"wecom": {"webhook_key": "removed-key"}}
     outbound_id = _queue(wecom_services, OutgoingMessage(text="【新工单·主办】", chat_id="wr-donghu"), "test:badkey")
     assert deliver(wecom_services, outbound_id) == "failed"
-    assert "93000" in (_row(wecom_services, outbound_id).result or "")
+    assert "93000" in (row_by_id(wecom_services, OutboundMessage, outbound_id).result or "")
     with wecom_services.sessions() as session:
         notice = session.scalar(select(OutboundMessage).where(OutboundMessage.purpose == "alert"))
         assert notice is not None
