@@ -20,7 +20,6 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from bot.cases.pii import mask_text
 from bot.cases.status import DONE_VALUES, OPEN_VALUES
@@ -30,9 +29,6 @@ STOP_PLACES = {"A市", "本小区", "我们小区", "该小区", "这个小区"}
 # n-grams that say nothing about the problem (pronouns, question words, masked digits)
 STOP_GRAM = re.compile(r"^[\d\s*a-z：:，。、.]+$|我们|什么|时候|问题|请问|希望|领导|您好|你好|反映")
 MAX_SHARE = 0.1  # a "topic" holding over 10% of everything is the unfocused remainder, not a topic
-
-# Dates in the drafts are the office's (config/deadlines.yaml timezone; callers with services pass it).
-OFFICE_ZONE = ZoneInfo("Asia/Shanghai")
 
 
 @dataclass(frozen=True)
@@ -184,7 +180,8 @@ def _local(moment: datetime, zone: tzinfo) -> datetime:
     return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).astimezone(zone)
 
 
-def draft_text(topic: Topic, now: datetime, window_days: int = 30, zone: tzinfo = OFFICE_ZONE) -> str:
+def draft_text(topic: Topic, now: datetime, window_days: int, zone: tzinfo) -> str:
+    """The chat text of a 专报 draft; dates in `zone`, the office's time zone (services.deadlines.zone)."""
     units = Counter(i.unit for i in topic.items if i.unit)
     first, last = (_local(topic.items[0].created_at, zone), _local(topic.items[-1].created_at, zone))
     where = f"{topic.place}" if topic.place else "多地"
@@ -213,11 +210,11 @@ def _trend(topic: Topic, now: datetime) -> str:
     return f"近 7 天 {recent} 件，与前 7 天持平"
 
 
-def write_docx(topic: Topic, now: datetime, path: Path, zone: tzinfo = OFFICE_ZONE) -> None:
+def write_docx(topic: Topic, now: datetime, path: Path, zone: tzinfo, window_days: int = 30) -> None:
     from bot.reports.docx_style import add_table, add_title, new_document
 
     doc = new_document()
-    lines = draft_text(topic, now, zone=zone).split("\n")
+    lines = draft_text(topic, now, window_days, zone).split("\n")
     # The chat's heading is 【专报（草稿）】…: the document's title is the part after the brackets.
     add_title(doc, lines[0].split("】", 1)[-1])
     doc.add_paragraph("（草稿）")

@@ -100,13 +100,15 @@ def test_on_time_rate_is_a_dash_with_nothing_closed(sim: SimulatorClient, tmp_pa
 
 def test_zhuanbao_word_file_has_no_stray_bracket(tmp_path: Path) -> None:
     from datetime import datetime, timezone
+    from zoneinfo import ZoneInfo
 
     from bot.reports.topics import Topic, TopicItem, write_docx
 
     moment = datetime(2026, 11, 30, 2, tzinfo=timezone.utc)
     items = [TopicItem(id=n, title="幸福小区垃圾堆积", body="垃圾堆积无人清运", created_at=moment, number=f"DB-{n}")
              for n in range(5)]
-    write_docx(Topic(items=items, keywords=["垃圾", "堆积"], place="幸福小区", peak_window=5), moment, tmp_path / "z.docx")
+    write_docx(Topic(items=items, keywords=["垃圾", "堆积"], place="幸福小区", peak_window=5), moment, tmp_path / "z.docx",
+               ZoneInfo("Asia/Shanghai"))
     document = Document(str(tmp_path / "z.docx"))
     title = document.paragraphs[0].text
     assert title.startswith("幸福小区：") and "】" not in title and "【" not in title

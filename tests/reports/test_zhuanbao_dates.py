@@ -13,5 +13,5 @@ def test_draft_dates_are_office_dates() -> None:
     item = TopicItem(id=1, title="幸福小区垃圾堆积", body="幸福小区垃圾堆积多日", created_at=datetime(2026, 11, 30, 16, 30),
                      place="幸福小区")
     topic = Topic(items=[item], place="幸福小区", peak_window=1, keywords=["垃圾"])
-    text = draft_text(topic, datetime(2026, 11, 30, 17, 0), zone=ZoneInfo("Asia/Shanghai"))
+    text = draft_text(topic, datetime(2026, 11, 30, 17, 0), 30, ZoneInfo("Asia/Shanghai"))
     assert "12月01日至12月01日" in text
