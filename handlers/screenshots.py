@@ -6,7 +6,9 @@ them, bodies joined without the repeated lines), never by parsing their OCR text
 which would put each page's chrome (status bar, buttons, counters) in the middle of the post.
 
 Several screenshots of one post usually arrive as separate messages: images from the same
-dispatcher within ``MERGE_WINDOW`` extend the draft they just made instead of making another; the
+dispatcher within ``MERGE_WINDOW`` extend the draft they just made instead of making another, unless
+they show another post (``continues``: their own title, or their own platform, author or time), as
+when duty staff forward several posts in a row; the
 draft keeps its merged post (``proposal["post"]``) for that, and fields the dispatcher corrected
 (``proposal["corrected"]``) are not overwritten by a later page.
 
@@ -22,7 +24,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from bot.cases.status import Status
-from bot.intake.pages import merge_posts
+from bot.intake.pages import continues, group_pages, merge_posts
 from bot.intake.post_parser import ParsedPost
 from bot.intake.screenshots import UNREADABLE
 from bot.routing.drafts import (
@@ -54,20 +56,23 @@ def forward_images(ctx: ChatContext, text: str) -> None:
     # The note as typed (full-width punctuation kept), like every free text a command stores.
     note = (as_typed_text(ctx.msg.text) if text else "").strip()[:NOTE_MAX]
     posts = [r.post for r in readings if r.post is not None]
-    source = "\n".join(r.text for r in readings)
+    text_of = {id(r.post): r.text for r in readings}
     draft = _recent_image_draft(ctx)
-    if draft is not None:
-        _extend(ctx, draft, posts, source, note)
-    else:
-        places = known_places(ctx.session)
-        post = merge_posts(posts, known_places=places) if len(posts) > 1 else posts[0]
+    groups = group_pages(posts)
+    if draft is not None and continues(_stored_post(draft), merge_posts(groups[0])):
+        first = groups.pop(0)
+        _extend(ctx, draft, first, "\n".join(text_of[id(p)] for p in first), note)
+    places = known_places(ctx.session)
+    for group in groups:
+        source = "\n".join(text_of[id(p)] for p in group)
+        post = merge_posts(group, known_places=places) if len(group) > 1 else group[0]
         if _shows_no_post(post) and note:
             # A photo with a few words on it and the post typed beside it: the text is the post.
             from bot.intake.pipeline import intake_text
 
             dispatching.create_draft(ctx, intake_text(note, ctx.now, known_places=places).post, note)
         else:
-            dispatching.create_draft(ctx, post, source, from_images=True, note=note, pages=len(posts))
+            dispatching.create_draft(ctx, post, source, from_images=True, note=note, pages=len(group))
     if problems:
         ctx.reply(f"另有 {len(problems)} 张图片未能识别：{problems[0]}")
 

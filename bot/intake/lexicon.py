@@ -11,7 +11,8 @@ LABELS: dict[str, tuple[str, ...]] = {
     "title": ("留言标题", "标题", "主题", "诉求标题", "信件标题", "来信标题"),
     "author": ("网友", "作者", "发帖人", "留言人", "留言用户", "用户", "昵称", "发布人", "投诉人", "来信人", "发布者", "诉求人"),
     "time": ("发布时间", "留言时间", "发表时间", "提交时间", "时间", "发布于", "发表于", "日期", "来信时间", "留言日期"),
-    "unit": ("留言对象", "投诉对象", "反映对象", "咨询对象", "诉求对象", "回复对象", "办理单位", "受理单位", "承办单位"),
+    "unit": ("留言对象", "投诉对象", "反映对象", "咨询对象", "诉求对象", "问政对象", "回复对象", "办理单位", "受理单位",
+             "承办单位"),
     "body": ("留言内容", "内容", "正文", "诉求内容", "问题描述", "详细内容", "来信内容", "信件内容"),
     "meta": ("留言类型", "类型", "编号", "留言编号", "状态", "办理状态", "浏览", "来源", "IP属地", "回复单位", "答复单位",
              "回复内容", "回复时间", "答复内容", "答复时间", "满意度", "分类"),
@@ -43,6 +44,10 @@ TYPE_TAGS = frozenset("建议 投诉 咨询 求助 表扬 举报 其他 反映 �
 SECTION_HEAD_RE = re.compile(
     r"^(?:(?:全部|热门|最新|网友)?评论|相关推荐|相关留言|大家都在看|热门留言|最新留言)\s*[(（]?\s*\d*\s*[)）]?$"
     r"|^共?\s*\d+\s*条(?:评论|回复)$"
+    # The official reply under a board post: "官方回复", "株洲市生态环境局回复", "回复单位：…".
+    r"|^(?:官方|部门|单位|政府|职能部门)?(?:回复|答复)(?:内容|详情|情况)?\s*[:：]?$"
+    r"|^\S{2,30}(?:局|委|政府|办|中心|公司|街道|办事处|所|院|队)的?(?:回复|答复)$"
+    r"|^(?:回复|答复)(?:单位|部门|时间)\s*[:：]"
 )
 # Counters next to icons ("1.2万", "368"), counter rows ("转发 12 评论 36 赞 208"), "浏览(123)".
 COUNTER_RE = re.compile(r"^\d{1,6}(\.\d)?\s*[万wW千kK+]?$")
@@ -63,11 +68,12 @@ UNIT_SUFFIX_RE = re.compile(
 # Marker words per platform: (strong, weak). A strong marker is the site's own name; a weak
 # one is a label or a button that other sites share. Order breaks ties.
 PLATFORM_MARKERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "hongwang": (("百姓呼声", "红网", "rednet"), ("我也要留言", "投诉对象", "浏览(")),
-    "wenzheng_hunan": (("问政湖南", "湖南省网上群众工作平台", "网上群众工作平台"), ("办理进度", "留言类型", "诉求对象")),
+    "hongwang": (("百姓呼声", "红网", "rednet"), ("我也要留言", "投诉对象", "浏览(", "相关留言", "留言人")),
+    "wenzheng_hunan": (("问政湖南", "湖南省网上群众工作平台", "网上群众工作平台"),
+                       ("办理进度", "留言类型", "诉求对象", "问政对象", "问政详情")),
     "douyin": (("抖音", "抖音号", "条评论"), ("说点什么", "善语结善缘", "商城", "团购", "同城", "作品", "朋友")),
     "weibo": (("微博", "weibo", "超话"), ("来自iPhone", "来自Android", "来自 iPhone", "来自 Android", "转发", "按热度")),
-    "wechat": (("微信", "公众号", "mp.weixin"), ("按住说话", "按住 说话", "阅读原文", "在看", "群(")),
+    "wechat": (("微信", "公众号", "mp.weixin", "朋友圈"), ("按住说话", "按住 说话", "阅读原文", "在看", "群(")),
 }
 # A WeChat group chat header: "星沙业主群(128)".
 WECHAT_GROUP_RE = re.compile(r"(?:^|\s)\S{1,20}群\s*[(（]\d{1,4}[)）](?:\s|$)")
@@ -82,3 +88,15 @@ PROVINCES = ("北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉
              "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "重庆", "四川", "贵州", "云南", "西藏",
              "陕西", "甘肃", "青海", "宁夏", "新疆", "台湾", "香港", "澳门")
 IP_LOCATION_RE = re.compile(r"(?:IP属地|IP 属地|发布于|来自)\s*[:：]?\s*(?P<place>" + "|".join(PROVINCES) + r")")
+# Toolbar and player words that CHROME_WORDS (a feature of the role model) lacks: a line made only
+# of these is chrome (page_rules). Kept apart so the trained model's features do not change.
+TOOLBAR_WORDS = frozenset(
+    """倍速 清屏 连播 自动连播 弹幕 全屏 网页全屏 小窗 画质 静音 稍后再看 投稿 通知 客户端 放映厅 排行榜 热榜
+    在看 赞赏 写留言 听全文 收听 分享到朋友圈 复制链接 打开 下载 下载APP 下载App""".split()
+)
+# A profile line under a nickname: "粉丝 12.9万 获赞 8.7万", "抖音号：dy123", "关注 36 粉丝 1.2万".
+PROFILE_LINE_RE = re.compile(r"粉丝\s*[\d.]+\s*[万wW]?|获赞\s*[\d.]+|抖音号\s*[:：]|快手号\s*[:：]|微博认证\s*[:：]")
+# Chips printed before an account's name ("原创 城事观察" on a WeChat article).
+AUTHOR_TAG_RE = re.compile(r"^(?:原创|认证|官方|置顶|作者)\s*(?=\S{2})")
+# Platforms whose posts have no title field: a "title" found there is a misread line.
+UNTITLED_PLATFORMS = frozenset({"weibo"})

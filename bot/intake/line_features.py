@@ -76,7 +76,7 @@ def _name_like(text: str) -> bool:
     return 2 <= len(stripped) <= 16 and not any(c in stripped for c in "，。！？,.!?：:；;") and stripped.count(" ") <= 1
 
 
-def _rows(segments: Sequence[Segment]) -> list[int]:
+def row_ids(segments: Sequence[Segment]) -> list[int]:
     """Row id of each segment: segments whose vertical spans overlap by half share a row."""
     order = sorted(range(len(segments)), key=lambda i: (segments[i].box[1] + segments[i].box[3]) / 2)
     row_of = [0] * len(segments)
@@ -135,7 +135,7 @@ def features(
         width, height = float(size[0]), float(size[1])
     lefts = [s.box[0] for s in segments if len(s.text) >= 10]
     body_left = float(statistics.mode(round(x / max(median_h, 1) * 2) for x in lefts)) * median_h / 2 if lefts else 0.0
-    rows = _rows(segments)
+    rows = row_ids(segments)
     blocks = _blocks(segments, rows, median_h)
     block_chars: dict[int, int] = {}
     block_lines: dict[int, int] = {}

@@ -41,6 +41,41 @@ def _confidence(merged: ParsedPost, page: ParsedPost) -> dict[str, float]:
     return out
 
 
+def _squash(text: str | None) -> str:
+    return "".join((text or "").split())
+
+
+def continues(post: ParsedPost, page: ParsedPost) -> bool:
+    """Whether `page` (a screenshot parsed on its own) is a further screen of `post` rather than
+    another post. A scrolled screen shows no header of its own, or the same one; another post
+    shows its own title, or its own platform, author or time: two of those differing, or a title
+    differing, make it another post (duty staff forward several posts in a row). A page whose
+    text starts with the end of the post's text is its next screen whatever else it shows."""
+    body, next_body = _squash(post.body), _squash(page.body)
+    if body and next_body and any(body.endswith(next_body[:size])
+                                  for size in range(min(len(body), len(next_body), 60), MIN_OVERLAP - 1, -1)):
+        return True
+    if post.title and page.title and _squash(post.title) != _squash(page.title):
+        return False
+    conflicts = [
+        post.platform != "other" and page.platform != "other" and post.platform != page.platform,
+        bool(post.author and page.author and _squash(post.author).lstrip("@") != _squash(page.author).lstrip("@")),
+        bool(post.posted_at and page.posted_at and abs((post.posted_at - page.posted_at).total_seconds()) > 60),
+    ]
+    return sum(conflicts) < 2
+
+
+def group_pages(posts: Sequence[ParsedPost]) -> list[list[ParsedPost]]:
+    """Screenshots sent together, in order, cut into the posts they show (see `continues`)."""
+    groups: list[list[ParsedPost]] = []
+    for page in posts:
+        if groups and continues(merge_posts(groups[-1]), page):
+            groups[-1].append(page)
+        else:
+            groups.append([page])
+    return groups
+
+
 def merge_posts(posts: Sequence[ParsedPost], known_places: Iterable[str] = ()) -> ParsedPost:
     """One post from the pages of one post, in the order they were sent. Raises ValueError if empty.
 

@@ -28,7 +28,7 @@ LEVEL_RANK = {level: rank for rank, level in enumerate(LEVELS)}
 # Characters that never occur inside a name: function words that often stand right before a
 # place ("在幸福小区", "我们村"). Characters that can (中山路, 向阳村, 七里村) are left to the
 # part-of-speech trim.
-_STOP_CHARS = set("的在了是我你他她们与及到从于对把被这那该个有为就也都将由给让请跟至")
+_STOP_CHARS = set("的在了是我你他她们与及到从于对把被这那该个有为就也都将由给让请跟至离")
 _PLACEHOLDER = re.compile(r"(?<![A-Za-z0-9])([A-Z]\d{0,2})(市|区|县)")
 # Suffix → level. A suffix cuts a run of name characters into a place; longer suffixes win
 # at the same position ("小区" over "区"). Weak suffixes only count at the end of a run,
@@ -43,6 +43,15 @@ _STRONG_SUFFIXES: dict[str, str] = {
     "公寓": "compound",
     "新村": "compound",
     "大厦": "compound",
+    "华庭": "compound",
+    # Names estates take in place of 小区 ("恒大名都", "滨江名城", "锦绣华城", "书香门第").
+    "名都": "compound",
+    "名城": "compound",
+    "华城": "compound",
+    "华府": "compound",
+    "门第": "compound",
+    "公馆": "compound",
+    "山庄": "compound",
     "广场": "compound",
     "大道": "road",
     "省": "province",
@@ -56,11 +65,19 @@ _STRONG_SUFFIXES: dict[str, str] = {
     "街": "road",
     "巷": "road",
 }
-_WEAK_SUFFIXES: dict[str, str] = {"苑": "compound", "庭": "compound", "园": "compound", "新城": "compound"}
+_WEAK_SUFFIXES: dict[str, str] = {"苑": "compound", "庭": "compound", "园": "compound", "新城": "compound",
+                                   "湾": "compound"}
+# Words after a weak suffix that show it ended a compound's name ("紫薇苑门口", "银杉苑小区").
+_AFTER_COMPOUND = ("门口", "楼下", "附近", "旁边", "对面", "小区", "北门", "南门", "东门", "西门", "大门", "里面", "业主", "物业")
 # A suffix char followed by these is part of a longer word, not the end of a place.
 _NOT_END_BEFORE = {
     "家园": "小",
     "花园": "小",
+    "广场": "舞",
+    "华庭": "小",
+    "名都": "小",
+    "名城": "小",
+    "华城": "小",
     "新村": "小",
     "公寓": "小",
     "街": "道",
@@ -68,7 +85,7 @@ _NOT_END_BEFORE = {
     "区": "域别",
     "路": "线费灯",
     "县": "级委政",
-    "镇": "政",
+    "镇": "政里上",
     "乡": "镇村",
 }
 # Words ending in a place suffix that are not places.
@@ -222,6 +239,11 @@ def _places_in_run(run: str) -> list[tuple[int, int, str]]:
         if tail.endswith(suffix) and len(tail) - len(suffix) >= 2:
             out.append((seg, len(run), level))
             break
+        for word in _AFTER_COMPOUND:
+            at = tail.find(suffix + word)
+            if at >= 2:
+                out.append((seg, seg + at + len(suffix), level))
+                return out
     return out
 
 
@@ -237,7 +259,8 @@ _PLACEHOLDER_WORDS = {"某某", "某", "XX", "xx", "××"}
 # Verbs and nouns that jieba tags as nouns but never start a name ("投诉", "领导", "村民").
 _NOT_NAME_WORDS = {"村民", "居民", "业主", "领导", "政府", "部门", "门口", "附近", "周边", "问题", "情况", "详情", "留言",
                    "投诉", "反映", "建设", "办理", "管理", "工作", "群众", "百姓", "老百姓", "市民", "网友", "孩子",
-                   "学生", "家长", "老师", "社会主义", "城乡", "农村"}
+                   "学生", "家长", "老师", "社会主义", "城乡", "农村", "建议", "举报", "咨询", "求助", "热点",
+                   "学校", "医院", "菜市场", "超市", "红绿灯", "十字"}
 _MAX_NAME = 22  # longest division name ("双江拉祜族佤族布朗族傣族自治县")
 
 
@@ -291,14 +314,23 @@ def _trim_left(name: str, suffix: str) -> str | None:
             return None
     kept = [last]
     for token in reversed(tokens[:-1]):
+        stem = sum(len(t.word) for t in kept) - len(suffix)
+        if stem == 1 and len(token.word) == 1 and token.flag not in ("p", "u", "uj", "c", "d", "r", "m", "q", "x"):
+            # jieba cut one character off a two-character name (建|新村): it belongs to the name,
+            # which ends there.
+            kept.insert(0, token)
+            break
         only_suffix = len(kept) == 1 and kept[0].word == suffix
         if token.word in _PLACEHOLDER_WORDS:
             kept.insert(0, token)
-        elif token.word in _NOT_NAME_WORDS or token.word.endswith(("局", "委", "院", "处", "所", "队", "厅", "办")):
+        elif token.word in _NOT_NAME_WORDS or token.word.endswith(("局", "委", "院", "处", "所", "队", "厅", "办", "站")):
             break  # a unit's name ("公安分局") is not part of the place after it
-        elif token.flag in _NAME_FLAGS or (token.flag == "a" and not only_suffix):
-            kept.insert(0, token)
-        elif token.flag == "m" and only_suffix and not re.search(r"[个张条只件次位名]$", token.word):
+        elif token.flag in _NAME_FLAGS or (token.flag in ("a", "t") and (not only_suffix or len(token.word) >= 2)
+                                           and (token.flag == "a" or suffix in ("花园", "家园", "华庭"))):
+            kept.insert(0, token)  # 和谐家园, 幸福小区: a two-character adjective starts many names
+        elif len(token.word) == 1 and token.flag in ("zg", "f", "b", "ng") and len(tokens) > 2:
+            kept.insert(0, token)  # a character jieba could not place inside a name: 翡翠湾小区, 幸福里小区
+        elif token.flag == "m" and only_suffix and not re.search(r"[个张条只支件次位名些几]$|两三|三四|几", token.word):
             kept.insert(0, token)  # numbers in names: 七里村, 五一路
             break
         else:
@@ -308,6 +340,23 @@ def _trim_left(name: str, suffix: str) -> str | None:
 
 def _suffix_of(name: str) -> str:
     return max((x for x in {**_STRONG_SUFFIXES, **_WEAK_SUFFIXES} if name.endswith(x)), key=len, default="")
+
+
+@lru_cache(maxsize=1)
+def _short_cities() -> frozenset[str]:
+    """Prefecture-level city names without 市 ("长沙" for 长沙市): citizens drop it before a district."""
+    return frozenset(name[:-1] for name, level in divisions().items()
+                     if level == "city" and name.endswith("市") and len(name) >= 3)
+
+
+_ROAD_AHEAD = re.compile(r"[\u4e00-\u9fff]{2,4}(?:大道|路|街)")
+
+
+def _starts_with_division(text: str, at: int, index: dict[str, str]) -> bool:
+    """A county or township name, or a road ("常德澧州大道"), starts at `at`."""
+    return bool(_ROAD_AHEAD.match(text, at)) or any(
+        text[at : at + n] in index and index[text[at : at + n]] in ("county", "township")
+        for n in range(2, min(_MAX_NAME, len(text) - at) + 1))
 
 
 def find_places(text: str, known: Iterable[str] = ()) -> list[PlaceMention]:
@@ -337,6 +386,17 @@ def find_places(text: str, known: Iterable[str] = ()) -> list[PlaceMention]:
                     found.append((i, PlaceMention(name, index[name])))
                 i += length - 1
                 break
+        else:
+            # A city named without 市 right before one of its divisions ("长沙岳麓区", "株洲茶陵县").
+            for length in (3, 2):
+                short = masked[i : i + length]
+                if short in _short_cities() and _starts_with_division(masked, i + length, index):
+                    taken.append((i, i + length))
+                    if short not in seen:
+                        seen.add(short)
+                        found.append((i, PlaceMention(short, "city")))
+                    i += length - 1
+                    break
         i += 1
     for run_match in re.finditer(r"[\u4e00-\u9fff]+", masked):
         run_start = run_match.start()
@@ -347,11 +407,22 @@ def find_places(text: str, known: Iterable[str] = ()) -> list[PlaceMention]:
             if len(piece) > 1 or (piece and _is_name_char(piece)):
                 for start, end, level in _places_in_run(piece):
                     begin = run_start + pos + start
-                    if any(a < run_start + pos + end and begin < b for a, b in taken):
-                        continue  # the gazetteer already read this stretch
+                    stop = run_start + pos + end
+                    # The gazetteer already read the head of this stretch ("攸县|文化路"): the rest
+                    # may still be a name.
+                    covered = [b for a, b in taken if a < stop and begin < b]
+                    if covered:
+                        after = max(covered)
+                        if after >= stop or any(after <= a < stop for a, _b in taken):
+                            continue
+                        start += after - begin
+                        begin = after
                     candidate = piece[start:end]
-                    trimmed = _trim_left(candidate, _suffix_of(candidate))
-                    if trimmed is None or len(trimmed) - len(_suffix_of(trimmed)) < 2:
+                    suffix = _suffix_of(candidate)
+                    if suffix == "新村" and len(candidate) == 3:
+                        suffix, level = "村", "village"  # 建新村 is a village named 建新, not a 新村
+                    trimmed = _trim_left(candidate, suffix)
+                    if trimmed is None or len(trimmed) - len(suffix) < 2:
                         continue
                     cleaned = _clean_name(trimmed)
                     if cleaned is None or cleaned in seen:

@@ -28,6 +28,28 @@ def find_links(text: str) -> list[str]:
     return links
 
 
+_WORD_SPLIT = re.compile(r"[\s|｜·•]+")
+
+
+def _tokens(text: str) -> list[str]:
+    return [w for w in _WORD_SPLIT.split(text.strip()) if w]
+
+
+def _is_marker_word(word: str, marker: str) -> bool:
+    """`word` is the marker alone, or the marker with a count or a value ("转发12", "浏览(36)",
+    "诉求对象：…")."""
+    marker = marker.replace(" ", "")
+    if not word.startswith(marker):
+        return False
+    rest = word[len(marker) :]
+    return not rest or rest[0] in "0123456789(（:：" or len(marker) >= 4
+
+
+def _has_marker(word: str, marker: str) -> bool:
+    """The marker as a word of its own, also inside a row of counters OCR read as one ("赞370在看99")."""
+    return _is_marker_word(word, marker) or re.search(r"\d" + re.escape(marker.replace(" ", "")) + r"\d", word) is not None
+
+
 def detect_platform(page_texts: Sequence[str], content_texts: Sequence[str], links: Sequence[str]) -> str:
     """`page_texts`: chrome, labels, names, times; `content_texts`: title and body lines."""
     for link in links:
@@ -37,10 +59,14 @@ def detect_platform(page_texts: Sequence[str], content_texts: Sequence[str], lin
     scores = dict.fromkeys(PLATFORM_MARKERS, 0.0)
     for texts, weight in ((page_texts, 1.0), (content_texts, CONTENT_WEIGHT)):
         squashed = [re.sub(r"\s", "", t) for t in texts]
+        tokens = [_tokens(t) for t in texts]
         for platform, (strong, weak) in PLATFORM_MARKERS.items():
             for text in squashed:
                 scores[platform] += weight * STRONG * sum(m.replace(" ", "") in text for m in strong)
-                scores[platform] += weight * WEAK * sum(m.replace(" ", "") in text for m in weak)
+            # A weak marker is a button or a label, so it must stand alone ("转发 12", "在看"), not
+            # sit inside a sentence ("转发扩散" is a comment, not weibo's button).
+            for words in tokens:
+                scores[platform] += weight * WEAK * sum(any(_has_marker(w, m) for w in words) for m in weak)
     if any(WECHAT_GROUP_RE.search(t.strip()) for t in page_texts):
         scores["wechat"] += STRONG
     # Douyin prints the author as "@name"; Weibo shows "来自 <device>" under the name.

@@ -19,7 +19,9 @@ from typing import Any
 import numpy as np
 
 from bot.cases.pii import find_id_numbers, find_phones
+from bot.intake.chat_layout import chat_roles
 from bot.intake.lexicon import (
+    AUTHOR_TAG_RE,
     IP_LOCATION_RE,
     LABEL_KIND,
     LABEL_RE,
@@ -30,9 +32,11 @@ from bot.intake.lexicon import (
     SECTION_HEAD_RE,
     STATUS_TAGS,
     TRAILING_CHROME_RE,
+    UNTITLED_PLATFORMS,
 )
 from bot.intake.line_features import text_boxes
 from bot.intake.line_roles import ROLES, role_probabilities
+from bot.intake.page_rules import clean_chrome, refine_roles
 from bot.intake.places import PlaceMention, find_places
 from bot.intake.platforms import PLATFORMS, detect_platform, find_links
 from bot.intake.post_time import find_times
@@ -147,9 +151,18 @@ def parse_post(
     links = find_links(full)
 
     model_roles = roles
+    # Nav bars and button rows first: a nav item taken for the post's text would decide where
+    # the post starts and ends.
+    roles = clean_chrome(segments, roles, size if has_boxes else None)
     roles = _settle_roles(segments, roles, proba)
+    # A chat screenshot has a shape of its own (messages under nicknames); any other page goes
+    # through the layout rules.
+    chat = chat_roles(segments, roles, size if has_boxes else None, forwarded_at)
+    roles = chat if chat is not None else refine_roles(segments, roles, proba, size if has_boxes else None, forwarded_at)
     confidence: dict[str, float] = {}
     title = _title(segments, roles, proba, model_roles, confidence)
+    # A title the citizen wrote in 【】 at the head of the text stands on any platform.
+    title_bracketed = any(s.text.lstrip().startswith("【") for s, r in zip(segments, roles, strict=True) if r == "title")
     author = _author(segments, roles, proba, confidence)
     posted_at, ip_location = _time(segments, roles, proba, forwarded_at, confidence)
     unit = _unit(segments, roles, proba, confidence)
@@ -157,6 +170,10 @@ def parse_post(
     content = [s.text for s, r in zip(segments, roles, strict=True) if r in ("title", "body")]
     page = [s.text for s, r in zip(segments, roles, strict=True) if r not in ("title", "body")]
     platform = detect_platform(page + source_tags, content, links)
+    if platform == "other" and chat is not None:
+        platform = "wechat"  # a chat screenshot with no app named on it: WeChat, by far the most common
+    if platform in UNTITLED_PLATFORMS and title is not None and not title_bracketed:
+        title = None
     own = "\n".join(s.text for s, r in zip(segments, roles, strict=True) if r not in ("other", "chrome"))
     glued = "".join(s.text for s, r in zip(segments, roles, strict=True) if r not in ("other", "chrome"))
     return ParsedPost(
@@ -211,7 +228,10 @@ def _settle_roles(segments: Sequence[Segment], roles: list[str], proba: np.ndarr
     # the comments, and has no author line to tell them apart). A caption pinned inside a comment
     # sheet comes after the heading with no body above it: it stays.
     for i, seg in enumerate(segments):
-        if SECTION_HEAD_RE.match(seg.text.strip()) and "body" in roles[:i]:
+        above = [segments[j].box for j in range(i) if roles[j] == "body"]
+        # A heading beside the post (a desktop sidebar's "最新留言") does not end it.
+        beside = bool(above) and (seg.box[0] >= max(b[2] for b in above) or seg.box[2] <= min(b[0] for b in above))
+        if SECTION_HEAD_RE.match(seg.text.strip()) and above and not beside:
             roles[i + 1 :] = ["other" if r == "body" else r for r in roles[i + 1 :]]
             break
     if "body" not in roles:
@@ -291,7 +311,8 @@ def _title(segments: Sequence[Segment], roles: list[str], proba: np.ndarray, mod
     if not runs:
         column = ROLES.index("title")
         candidates = [i for i, r in enumerate(roles)
-                      if r not in ("body", "other") and proba[i, column] >= FALLBACK_MIN and not _is_noise(segments[i].text)]
+                      if r not in ("body", "other", "chrome", "time", "author") and proba[i, column] >= FALLBACK_MIN
+                      and not _is_noise(segments[i].text)]
         if not candidates:
             return None
         runs = [[max(candidates, key=lambda i: proba[i, column])]]
@@ -323,7 +344,10 @@ def _author(segments: Sequence[Segment], roles: list[str], proba: np.ndarray,
     if m := TRAILING_CHROME_RE.search(name):
         name = name[: m.start()]
     name = name.strip().lstrip("@＠").strip()
-    name = re.sub(r"\s*[·•|]\s*$", "", name)
+    # "秋天的柚子 · 10-01", "老陈·": what follows a separator after a nickname is its time or place.
+    name = re.split(r"\s*[·•・‧|｜]", name, maxsplit=1)[0].strip()
+    if m := AUTHOR_TAG_RE.match(name):
+        name = name[m.end() :]
     return name or None
 
 
@@ -332,11 +356,15 @@ def _time(
     confidence: dict[str, float],
 ) -> tuple[datetime | None, str | None]:
     column = ROLES.index("time")
-    ranked = sorted(range(len(segments)), key=lambda i: -proba[i, column])
+    # The post's time: a labelled one ("发布时间：…") first, then what the model is surest of; a
+    # segment the model gave another role only when it half believes it is a time.
+    candidates = [i for i, r in enumerate(roles) if r == "time"]
+    candidates += [i for i, r in enumerate(roles)
+                   if r not in ("time", "body", "other") and proba[i, column] >= FALLBACK_MIN]
+    ranked = sorted(candidates, key=lambda i: (roles[i] != "time", not _time_label(segments[i].text),
+                                               -proba[i, column]))
     moment = None
     for i in ranked:
-        if roles[i] != "time" and (proba[i, column] < FALLBACK_MIN or roles[i] in ("body", "other")):
-            break
         found = find_times(segments[i].text, forwarded_at)
         if found:
             moment = found[0].moment
@@ -353,6 +381,11 @@ def _time(
             ip_location = m.group(1)
             break
     return moment, ip_location
+
+
+def _time_label(text: str) -> bool:
+    m = LABEL_RE.match(text) or LONG_LABEL_RE.match(text)
+    return bool(m and m.start() == 0 and LABEL_KIND[m.group("label")] == "time")
 
 
 def _unit(segments: Sequence[Segment], roles: list[str], proba: np.ndarray,

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.intake.lexicon import CHROME_WORDS, LABEL_RE, LEADING_TAG_RE, TRAILING_CHROME_RE
+from bot.intake.lexicon import CHROME_WORDS, LABEL_RE, LEADING_TAG_RE, PROVINCES, TRAILING_CHROME_RE
 from bot.intake.post_time import find_times
 
 Box = tuple[int, int, int, int]
@@ -44,6 +44,10 @@ def _cut_points(text: str, forwarded_at: datetime) -> list[int]:
     for m in LABEL_RE.finditer(text):
         if m.start() > 0 and (text[m.start() - 1] in " \u3000|｜" or not text[: m.start()].strip()):
             cuts.add(m.start())
+        # OCR glues a value to the next label when their boxes sit close ("蜗牛留言时间:2025-…"): in a
+        # short line, a label of three or more characters with its colon starts a new field.
+        elif m.start() > 0 and len(m.group("label")) >= 3 and len(text) <= _SHORT_LINE and LABEL_RE.match(text):
+            cuts.add(m.start())
     if tag := LEADING_TAG_RE.match(text):
         cuts.add(tag.end())
     if button := TRAILING_CHROME_RE.search(text):
@@ -51,10 +55,16 @@ def _cut_points(text: str, forwarded_at: datetime) -> list[int]:
             cuts.add(button.start())
     stripped = text.rstrip()
     for found in find_times(text, forwarded_at):
-        if not ({"clock", "relative"} & found.shown or _full_date(text[found.start : found.end])):
-            continue
         before = text[max([c for c in cuts if c <= found.start], default=0) : found.start]
         after = text[found.end :].strip()
+        # A short meta line: a name, a date and at most a province ("百姓身边事 9月4日 湖南").
+        meta_line = len(stripped) <= 20 and (not after or after.rstrip("省市") in PROVINCES)
+        if not ({"clock", "relative"} & found.shown or _full_date(text[found.start : found.end]) or meta_line):
+            continue
+        # A clock in words at the end of a long stretch of text is part of a sentence that wraps
+        # ("…隔壁的工地晚上十一点" / "以后还在打桩"), not a time line.
+        if found.shown <= {"clock"} and len(before.strip()) >= 12 and not after:
+            continue
         at_end = not after or after.startswith(_TRAILING_META)
         at_start = not before.strip() or _only_label(before)
         if not (at_end or at_start or len(stripped) <= _SHORT_LINE):

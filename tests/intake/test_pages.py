@@ -41,3 +41,18 @@ def test_pages_without_overlap_are_joined_as_paragraphs() -> None:
 def test_no_pages() -> None:
     with pytest.raises(ValueError):
         merge_posts([])
+
+
+def test_a_page_with_its_own_header_is_another_post_not_a_next_screen() -> None:
+    from bot.intake.pages import continues, group_pages
+
+    first = _post(platform="weibo", title="东湖路路灯坏了", author="湖滨夜归人", body="东湖路湖滨社区门口到菜市场这一段的路灯已经坏了半个月，晚上一片漆黑")
+    next_screen = _post(title=None, author=None, body="晚上一片漆黑，上周有老人在这里摔倒。")
+    another = _post(title="石桥村停水三天", author="青山老周", body="石桥村从周五开始停水。")
+    other_author_and_platform = _post(title=None, author="青山老周", body="石桥村从周五开始停水。", platform="douyin")
+    assert continues(first, next_screen)
+    assert not continues(first, another)
+    assert not continues(first, other_author_and_platform)
+    # One differing field alone (a commenter taken for the author on a scrolled screen) is not enough.
+    assert continues(first, _post(title=None, author="路人甲", body="小孩放学回家也很危险。"))
+    assert [len(g) for g in group_pages([first, next_screen, another])] == [2, 1]

@@ -27,6 +27,20 @@ TABLE = [
     ("城乡建设问题：A市A3区洋湖街道幸福村芙蓉路锦绣华庭小区，超市门口",
      [("A市", "city"), ("A3区", "county"), ("洋湖街道", "township"), ("幸福村", "village"), ("芙蓉路", "road"),
       ("锦绣华庭小区", "compound")]),
+    # A city without 市 right before one of its divisions; alone it is no mention ("长沙的天气").
+    ("我去年在株洲茶陵县人民路办了卡", [("株洲", "city"), ("茶陵县", "county"), ("人民路", "road")]),
+    ("长沙的天气越来越热", []),
+    # Compound names after a road or a division, with adjectives and characters jieba leaves alone.
+    ("我住在石峰区田心大道翡翠湾小区", [("石峰区", "county"), ("田心大道", "road"), ("翡翠湾小区", "compound")]),
+    ("攸县江桥街道和谐家园楼下", [("攸县", "county"), ("江桥街道", "township"), ("和谐家园", "compound")]),
+    ("宁乡市人民路丽景华庭楼下", [("宁乡市", "county"), ("人民路", "road"), ("丽景华庭", "compound")]),
+    ("人民中路紫薇苑门口的垃圾站", [("人民中路", "road"), ("紫薇苑", "compound")]),
+    ("攸县文化路一家健身房", [("攸县", "county"), ("文化路", "road")]),
+    # A two-character village jieba cut in two (建|新村); a town's 里 is "in the town".
+    ("茶亭镇建新村离集镇六公里", [("茶亭镇", "township"), ("建新村", "village")]),
+    ("村委会说镇里在协调", []),
+    ("新华路两三支广场舞队", [("新华路", "road")]),
+    ("垃圾站离金桥小区不到二十米", [("金桥小区", "compound")]),
 ]
 
 

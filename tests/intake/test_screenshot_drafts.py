@@ -78,6 +78,27 @@ def test_both_screenshots_in_one_message_make_the_same_draft(sim: SimulatorClien
     assert "附言: 请尽快核实" in sim.last_bot_text("office")
 
 
+OTHER_POST = Post(
+    author="青山老周", time="今天 08:40", title="青山镇石桥村自来水停了三天",
+    body="青山镇石桥村从周五开始停水，到现在已经三天了，村里老人只能去井里挑水，问了村委会也不知道什么时候来水。"
+         "希望供水公司尽快抢修，恢复供水。",
+    addressed_unit="示例县水利局",
+)
+
+
+def test_another_post_forwarded_right_after_makes_its_own_draft(sim: SimulatorClient) -> None:
+    # Duty staff forward several posts in a row: a screenshot showing its own post (its own
+    # title, author and time) within the merge window is a new draft, not a page of the last one.
+    (page,) = _pages(split=False)
+    (other,) = post_pages(OTHER_POST, board=True)
+    sim.send("office", "zhaolei", image=page)
+    sim.send("office", "zhaolei", image=base64.b64encode(other).decode())
+    assert "张截图" not in sim.last_bot_text("office")
+    cases = sorted(all_rows(sim.services, Case), key=lambda c: c.id)
+    assert [c.title for c in cases] == ["东湖路湖滨社区路灯坏了半个月", "青山镇石桥村自来水停了三天"]
+    assert "石桥村" not in _squash(cases[0].body) and "路灯" not in _squash(cases[1].body)
+
+
 def test_proposals_come_from_the_cleaned_post_not_the_page(sim: SimulatorClient) -> None:
     (page,) = _pages(split=False)
     sim.send("office", "zhaolei", image=page)

@@ -1,0 +1,1 @@
+"""Family b of held-out synthetic screenshots (see README.md)."""

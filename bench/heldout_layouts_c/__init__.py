@@ -1,0 +1,1 @@
+"""Family c: independent held-out screenshot layouts (see README.md)."""

@@ -1,0 +1,188 @@
+"""A chat screenshot (a WeChat or WeCom group, a forwarded chat history) as messages, and the
+citizen's post as one of them.
+
+Duty staff often screenshot the chat where someone pasted the post. A chat page has a shape of its
+own, whatever the app: timestamps centred on the page, each message a nickname at one left edge
+with its bubble's lines below it, indented a little. The post is the longest message; its author
+is the nickname above it and its time the last centred timestamp above that. A first bubble line
+in 【】 is the post's title, as people paste "【title】text".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.intake.lexicon import WECHAT_GROUP_RE
+from bot.intake.post_time import find_times
+from bot.intake.segments import Segment
+
+# A timestamp counts as centred within this share of the width from the page's centre.
+CENTRE_TOLERANCE = 0.08
+# Nicknames share one left edge within this share of the width.
+EDGE_TOLERANCE = 0.025
+MIN_NAMES = 2
+# The post is a message of at least this many characters.
+MIN_POST_CHARS = 20
+
+
+@dataclass(frozen=True)
+class _Message:
+    name: int  # index of the nickname segment
+    lines: list[int]  # indexes of the bubble's segments
+    stamp: int | None  # index of the last centred timestamp above it
+
+    def chars(self, segments: Sequence[Segment]) -> int:
+        return sum(len(segments[i].text) for i in self.lines)
+
+
+def _is_timestamp(text: str, forwarded_at: datetime) -> bool:
+    stripped = text.strip()
+    if not stripped or len(stripped) > 20:
+        return False
+    found = find_times(stripped, forwarded_at)
+    covered = sum(m.end - m.start for m in found)
+    return bool(found) and covered >= 0.7 * len(stripped.replace(" ", ""))
+
+
+def _name_like(text: str) -> bool:
+    name = text.strip()
+    return 2 <= len(name) <= 16 and not any(c in name for c in "，。！？,.!?；;：:【】")
+
+
+def chat_roles(
+    segments: Sequence[Segment], roles: Sequence[str], size: tuple[int, int] | None, forwarded_at: datetime
+) -> list[str] | None:
+    """Roles for a chat screenshot (author, time, title, body for the post; other for the rest;
+    chrome stays chrome), or None when the page is not a chat."""
+    if size is None or len(segments) < 4:
+        return None
+    width = size[0]
+    centre = width / 2
+    # A chat's timestamp is a line of its own (a time cut out of a sentence may happen to sit
+    # in the middle of the page).
+    per_line: dict[int, int] = {}
+    for seg in segments:
+        per_line[seg.line] = per_line.get(seg.line, 0) + 1
+    stamps = [
+        i for i, seg in enumerate(segments)
+        if per_line[seg.line] == 1 and _is_timestamp(seg.text, forwarded_at)
+        and abs((seg.box[0] + seg.box[2]) / 2 - centre) <= CENTRE_TOLERANCE * width
+    ]
+    header = any(WECHAT_GROUP_RE.search(seg.text) for seg in segments)
+    if not stamps or (len(stamps) < 2 and not header):
+        return None
+    stamp_set = set(stamps)
+    # Nicknames: short lines in the left half whose left edges agree, each with a line under it.
+    candidates = [
+        i for i, seg in enumerate(segments)
+        if i not in stamp_set and roles[i] != "chrome" and _name_like(seg.text)
+        and seg.box[0] < centre and i + 1 < len(segments)
+    ]
+    if len(candidates) < MIN_NAMES:
+        return _one_to_one(segments, roles, size, stamps)
+    # The nicknames' edge is the leftmost edge two candidates share: bubble text is indented
+    # from it by the bubble's padding, which may be less than a character.
+    heights = sorted(max(segments[i].box[3] - segments[i].box[1], 1) for i in candidates)
+    tolerance = min(EDGE_TOLERANCE * width, 0.3 * heights[len(heights) // 2])
+    lefts = sorted(segments[i].box[0] for i in candidates)
+    edge = next((x for n, x in enumerate(lefts[:-1]) if lefts[n + 1] - x <= tolerance), None)
+    if edge is None:
+        return _one_to_one(segments, roles, size, stamps)
+    names = [i for i in candidates if edge <= segments[i].box[0] <= edge + tolerance]
+    if len(names) < MIN_NAMES:
+        return _one_to_one(segments, roles, size, stamps)
+    name_set = set(names)
+    messages: list[_Message] = []
+    last_stamp: int | None = None
+    current: _Message | None = None
+    for i, seg in enumerate(segments):
+        if i in stamp_set:
+            last_stamp = i
+            current = None
+            continue
+        if i in name_set:
+            current = _Message(i, [], last_stamp)
+            messages.append(current)
+            continue
+        # A bubble line starts at or right of the nickname's edge; an avatar sits left of it,
+        # and one's own messages (no nickname) sit on the right.
+        if current is not None and roles[i] != "chrome" and seg.box[0] >= edge - tolerance:
+            current.lines.append(i)
+    post = max(messages, key=lambda m: m.chars(segments), default=None)
+    if post is None or post.chars(segments) < MIN_POST_CHARS or not post.lines:
+        # Lines that looked like nicknames but carry no post under them: a one-to-one chat.
+        return _one_to_one(segments, roles, size, stamps)
+    out = ["chrome" if r == "chrome" else "other" for r in roles]
+    out[post.name] = "author"
+    if post.stamp is not None:
+        out[post.stamp] = "time"
+    lines = list(post.lines)
+    if segments[lines[0]].text.lstrip().startswith(("【", "[")):
+        # "【title】" may wrap over several lines; the title ends at the closing bracket.
+        for n, i in enumerate(lines):
+            out[i] = "title"
+            if "】" in segments[i].text or "]" in segments[i].text:
+                lines = lines[n + 1 :]
+                break
+        else:
+            lines = []
+            for i in post.lines:
+                out[i] = "body"
+    for i in lines:
+        out[i] = "body"
+    return out
+
+
+# The chat's title bar (the other person's name in a one-to-one chat) sits in this top share.
+TITLE_BAR_SHARE = 0.12
+
+
+def _one_to_one(
+    segments: Sequence[Segment], roles: Sequence[str], size: tuple[int, int], stamps: list[int]
+) -> list[str] | None:
+    """A one-to-one chat: no nicknames over the bubbles; the other person is the name in the title
+    bar, their bubbles start at the leftmost text edge (after the avatar), and the post is the
+    longest run of their lines."""
+    width, height = size
+    centre = width / 2
+    top_band = TITLE_BAR_SHARE * min(height, width * 2.3)
+    titles = [i for i, seg in enumerate(segments)
+              if seg.box[3] <= top_band and _name_like(seg.text) and i not in stamps
+              and abs((seg.box[0] + seg.box[2]) / 2 - centre) <= CENTRE_TOLERANCE * width
+              and not any(ch.isdigit() for ch in seg.text)]
+    if not titles or not stamps:
+        return None
+    title = titles[0]
+    stamp_set = set(stamps)
+    lines = [i for i, seg in enumerate(segments) if i > title and i not in stamp_set and roles[i] != "chrome"
+             and len(seg.text) >= 4 and seg.box[0] < centre]
+    if not lines:
+        return None
+    heights = sorted(max(segments[i].box[3] - segments[i].box[1], 1) for i in lines)
+    tolerance = 0.6 * heights[len(heights) // 2]
+    edge = min(segments[i].box[0] for i in lines)
+    runs: list[list[int]] = []
+    for i in range(title + 1, len(segments)):
+        at_edge = i not in stamp_set and roles[i] != "chrome" and abs(segments[i].box[0] - edge) <= tolerance
+        if at_edge and runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        elif at_edge:
+            runs.append([i])
+    post = max(runs, key=lambda run: sum(len(segments[i].text) for i in run), default=[])
+    if sum(len(segments[i].text) for i in post) < MIN_POST_CHARS:
+        return None
+    out = ["chrome" if r == "chrome" else "other" for r in roles]
+    out[title] = "author"
+    above = [i for i in stamps if i < post[0]]
+    if above:
+        out[above[-1]] = "time"
+    for i in post:
+        out[i] = "body"
+    if segments[post[0]].text.lstrip().startswith(("【", "[")):
+        for i in post:
+            out[i] = "title"
+            if "】" in segments[i].text or "]" in segments[i].text:
+                break
+    return out

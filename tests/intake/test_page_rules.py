@@ -1,0 +1,141 @@
+"""Fields from screens in layouts the role model was never trained on, kind by kind.
+
+tests/intake/data/dev_family_pages.json holds real OCR lines of layout family a (written apart
+from the parser: bench/heldout_layouts), two shots per layout, with the family's labels
+(bench/dev_fixtures.py rebuilds it). Each test checks one kind of failure on the layouts where it
+occurs: a chat's post and its sender, a desktop page's sidebars, a post's meta time line, a
+board's title over its header, the platform from buttons rather than from words in comments.
+The small tests below them pin each rule on lines written by hand.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bench.ocr_heldout import FIELDS, score, similarity, time_agrees
+from bot.intake.ocr import OcrLine
+from bot.intake.platforms import detect_platform
+from bot.intake.post_parser import ParsedPost, parse_post
+from bot.intake.segments import split_line
+
+PAGES: list[dict[str, Any]] = json.loads(
+    (Path(__file__).parent / "data" / "dev_family_pages.json").read_text(encoding="utf-8")
+)
+FORWARDED = datetime.fromisoformat("2025-06-01T10:00:00+08:00")
+
+
+def _parse(page: dict[str, Any]) -> ParsedPost:
+    lines = [OcrLine(text, tuple(box), 1.0) for text, box in page["lines"]]  # type: ignore[arg-type]
+    return parse_post(lines, datetime.fromisoformat(page["truth"]["forwarded_at"]), size=tuple(page["size"]))  # type: ignore[arg-type]
+
+
+def _pages(*layouts: str) -> list[dict[str, Any]]:
+    return [p for p in PAGES if p["layout"] in layouts]
+
+
+def _ids(pages: list[dict[str, Any]]) -> list[str]:
+    return [f"{p['layout']}-{i}" for i, p in enumerate(pages)]
+
+
+CHATS = _pages("wx_group_chat")
+DESKTOPS = _pages("hw_desktop_detail", "wb_desktop_card", "wz_desktop_table")
+LISTS = _pages("dy_comments", "wb_phone_detail", "dy_video")
+BOARDS = _pages("wz_app_detail", "hw_phone_detail", "wx_article", "hw_desktop_detail")
+
+
+@pytest.mark.parametrize("page", CHATS, ids=_ids(CHATS))
+def test_a_chat_screen_gives_the_pasted_post_its_sender_and_the_stamp_above_it(page: dict[str, Any]) -> None:
+    post, truth = _parse(page), page["truth"]
+    assert post.author == truth["author"]
+    assert time_agrees(post.contract_fields()["posted_at"], truth["posted_at"], truth["posted_at_components"])
+    assert similarity(post.body, truth["body"]) >= 0.9
+    assert (post.title or None) == truth["title"]
+    assert post.platform == "wechat"
+
+
+@pytest.mark.parametrize("page", DESKTOPS, ids=_ids(DESKTOPS))
+def test_a_desktop_page_keeps_its_nav_and_sidebars_out_of_the_post(page: dict[str, Any]) -> None:
+    post, truth = _parse(page), page["truth"]
+    assert similarity(post.body, truth["body"]) >= 0.9
+    assert (post.title or None) == truth["title"]
+    assert post.author == truth["author"]
+
+
+@pytest.mark.parametrize("page", LISTS, ids=_ids(LISTS))
+def test_the_post_in_a_list_ends_at_its_own_time_line(page: dict[str, Any]) -> None:
+    post, truth = _parse(page), page["truth"]
+    assert time_agrees(post.contract_fields()["posted_at"], truth["posted_at"], truth["posted_at_components"])
+    assert similarity(post.body, truth["body"]) >= 0.9
+
+
+@pytest.mark.parametrize("page", BOARDS, ids=_ids(BOARDS))
+def test_a_board_or_article_title_sits_above_its_header(page: dict[str, Any]) -> None:
+    post, truth = _parse(page), page["truth"]
+    assert post.title == truth["title"]
+    assert post.platform == truth["platform"]
+
+
+def test_the_development_family_reads_well_overall() -> None:
+    """Image × field accuracy on all fixture pages (printed by bench/ocr_heldout.py --family a
+    on fresh shots); a floor that catches a rule gone wrong, not a target."""
+    results = [score(_parse(p).contract_fields(), p["truth"]) for p in PAGES]
+    overall = statistics.mean(r[f] for r in results for f in FIELDS)
+    assert overall >= 0.9, overall
+
+
+def _line(text: str, left: int, top: int, right: int, height: int = 40) -> OcrLine:
+    return OcrLine(text, (left, top, right, top + height), 1.0)
+
+
+BODY = ["本人在珠晖区东风街道一家餐饮公司工作，入职时说好转正后交社保。上个月工作时受了伤，公司说",
+        "没有工伤保险，医药费要自己出。公司让我们签了自愿放弃社保的声明，不签就不让上班。离职时公",
+        "司还扣了半个月工资。请劳动监察部门查处。"]
+
+
+def test_a_row_of_short_nav_items_is_no_title() -> None:
+    lines = [
+        _line("热点", 280, 150, 340), _line("地区", 360, 150, 440), _line("部门", 460, 150, 520),
+        _line("排行榜", 540, 150, 620),
+        _line("公司拒绝缴纳社会保险", 270, 300, 580, 46),
+        _line("留言人：奔跑的蜗牛", 290, 390, 540, 30), _line("留言时间：2025-04-20 18:10", 560, 390, 800, 30),
+        *[_line(text, 270, 460 + 40 * n, 1280, 30) for n, text in enumerate(BODY)],
+    ]
+    post = parse_post(lines, FORWARDED, size=(1920, 1200))
+    assert post.title == "公司拒绝缴纳社会保险"
+    assert post.author == "奔跑的蜗牛"
+
+
+def test_sidebar_lines_beside_the_post_stay_out_of_its_body() -> None:
+    lines = [_line("不吃香菜", 416, 93, 484, 24), _line("昨天 17:08 来自 HUAWEI Mate 60", 417, 121, 600, 18)]
+    for n, text in enumerate(BODY):
+        lines.append(_line("特别关注" if n == 0 else "好友圈", 166, 160 + 25 * n, 234, 24))
+        lines.append(_line(text, 418, 160 + 25 * n, 950, 20))
+        lines.append(_line(f"{n + 1} 演唱会门票开售", 1035, 160 + 25 * n, 1142, 20))
+    post = parse_post(lines, FORWARDED, size=(1440, 982))
+    assert "特别关注" not in post.body and "好友圈" not in post.body and "门票" not in post.body
+    assert post.title is None
+    assert post.author == "不吃香菜"
+    assert post.posted_at == datetime.fromisoformat("2025-05-31T17:08:00+08:00")
+
+
+def test_a_weak_platform_marker_counts_as_a_button_not_inside_a_sentence() -> None:
+    assert detect_platform(["转发扩散", "转发给朋友看看"], [], []) == "other"
+    assert detect_platform(["转发 12", "评论 36"], [], []) == "weibo"
+    assert detect_platform(["阅读288", "赞40在看16"], [], []) == "wechat"
+
+
+def test_a_label_glued_to_the_value_before_it_starts_a_field() -> None:
+    pieces = [s.text for s in split_line("留言人:奔跑的蜗牛留言时间:2025-04-20 18:10", (0, 0, 600, 30), 0, FORWARDED)]
+    assert pieces[0] == "留言人:奔跑的蜗牛"
+    assert pieces[1].startswith("留言时间:")
+
+
+def test_a_clock_in_words_at_the_end_of_a_wrapped_line_stays_in_the_sentence() -> None:
+    pieces = split_line("荷塘区宋家桥街道幸福里小区隔壁的工地晚上十一点", (0, 0, 900, 30), 0, FORWARDED)
+    assert [s.text for s in pieces] == ["荷塘区宋家桥街道幸福里小区隔壁的工地晚上十一点"]
