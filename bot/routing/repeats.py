@@ -6,13 +6,20 @@
 2. Same place, same problem, other words (幸福家园3栋电梯坏了五次 / 幸福家园3号楼升降梯老出故障):
    the two texts share a name (a run of at least ``NAME_CHARS`` characters that is rare among the
    open cases and looks like a place: ends in 小区, 路, 村, 医院 …, holds no function character
-   such as 的 or 这 and is more than a generic 街道社区 or 公共区; or a bus line like 12路) and
-   complain about the same thing (bot/intake/problem_words.py: concept groups, so 停水 meets 断水).
+   such as 的 or 这 and is more than a generic 街道社区 or 公共区; or a bus line like 12路; or a place
+   the parser found, less its 小区, that both contain) and complain about the same thing: either the
+   same concepts (bot/intake/problem_words.py: 停水 meets 断水), or, where the concept groups have no
+   word for it, the same rare characters once the place is taken out (paraphrase.residual_similarity:
+   扶贫款挪用 / 扶贫资金截留).
    Rarity alone cannot tell a name from wording when few cases are open, hence the shape rules:
    on bench/repeats.py's real messages, shared wording (小区地下, 此小区, 过马路) made most false matches.
    A different problem at the same place shares the name but not the problem; the same problem
    elsewhere shares the problem but not the name. Measured on hand-labelled paraphrase pairs
    (bench/repeat_pairs.py, with a held-out part).
+
+Both signals see buildings, units and ordinal institutions written one way (paraphrase.canonical:
+3号楼 = 三栋 = 3栋, 一中 = 第一中学), and neither merges posts that name different buildings or bus
+lines (5栋 / 3栋, 15路 / 9路): the same words about another lift are another complaint.
 """
 
 from __future__ import annotations
@@ -29,6 +36,7 @@ from sklearn.metrics.pairwise import linear_kernel
 
 from bot.intake.places import find_places
 from bot.intake.problem_words import THINGS, concepts, problem_similarity, without_problem_words
+from bot.routing.paraphrase import buildings, canonical, document_frequency, grams, residual_similarity
 from bot.routing.text_features import normalise
 
 # Chosen by bench/repeats.py (best F1 on the tuning half of the pairs; see README).
@@ -47,16 +55,23 @@ SAME_PROBLEM = 0.6
 # tuning half, 12 of the 14 chance name-sharing pairs had a text naming 4 or more; no post or open case
 # in the tuning part of bench/repeat_pairs.py names more than 3.
 MAX_THINGS = 3
+# Same place, other problem words: the rarity-weighted overlap of what is left once the place is taken
+# out (paraphrase.residual_similarity) must reach this. 1 turns the signal off.
+RESIDUAL = 0.3
 _RUN = re.compile(r"[\u4e00-\u9fff0-9]{2,}")
 # Function characters never inside a place name: a shared 此小区 / 的初中 / 小区地下 is wording, not a name.
 _NOT_IN_NAMES = re.compile(r"[的了是在这那此该个与及或我你他她它们也还就把被给让吗呢吧啊着]")
 # Words for a kind of place or a spot near it, in any post about any place: a shared 街道社区, 公共区域,
 # 派出所 or 过马路 names no place, so a name must keep at least two characters without them.
 _GENERIC_PLACE = re.compile("社区|街道|小区|马路|公共区|区域|场所|派出所|住宅楼|综合楼|附近|周边|门口|旁边|对面|当地")
+_NUMERALS = frozenset("0123456789零〇一二两三四五六七八九十百")
+_NUMBERED = re.compile(r"\d+(?:栋|单元)?")
 _PLACEHOLDER_AREA = re.compile(r"[A-Z]\d*[市区县]")  # the routing data's 'A市', 'A3区': no name at all
 _BUS_LINE = re.compile(r"(?<![0-9A-Za-z])\d{1,3}路")  # a bus line: 12路, not A市152路 or 2019年12路
 # Last characters of place and institution names (小区, 东湖路, 石桥村, 人民医院, 实验小学, 汽车站, 3栋 …).
-_NAME_ENDS = frozenset("区村镇乡路街巷道园苑庭城湾都场院校学站厂湖江桥岭山所馆心楼栋")
+_NAME_ENDS = frozenset("区村镇乡路街巷道园苑庭城湾都场院校学站厂湖江桥岭山所馆心楼栋局")
+# What the parser's place names end in that citizens drop (东方明珠小区 → 东方明珠).
+_PLACE_KIND = re.compile("(小区|社区|居委会)$")
 
 
 @dataclass(frozen=True)
@@ -74,7 +89,8 @@ class RepeatMatch:
 
 
 def _text(title: str | None, body: str | None) -> str:
-    return normalise(((title or "") + "。" + (body or "")).replace("\n", ""))
+    # canonical first: 3号楼 and 3栋 must meet before every number becomes 0.
+    return normalise(canonical(((title or "") + "。" + (body or "")).replace("\n", "")))
 
 
 @lru_cache(maxsize=4096)
@@ -101,14 +117,20 @@ def _bus_lines(text: str) -> frozenset[str]:
 
 def _looks_like_name(part: str) -> bool:
     # A name ends in what kind of place it is (幸福家园, 芙蓉路, 县人民医院); a shared run that only
-    # holds such a character (小区地下, 路对面) is wording.
-    return part[-1] in _NAME_ENDS and len(_GENERIC_PLACE.sub("", part)) >= 2
+    # holds such a character (小区地下, 路对面) is wording, and so is a building number every compound
+    # has (园小区5栋 shared by 阳光家园 and 绿洲花园).
+    return part[-1] in _NAME_ENDS and len(_GENERIC_PLACE.sub("", _NUMBERED.sub("", part))) >= 2
 
 
 def shared_name(first: str, second: str, rare: frozenset[str] | set[str]) -> int:
     """Length of the longest name both texts use: a common substring that looks like a place and holds
     a rare bigram (0 when none)."""
-    best = 0
+    return len(_shared_name_text(first, second, rare))
+
+
+def _shared_name_text(first: str, second: str, rare: frozenset[str] | set[str]) -> str:
+    """The longest name both texts use, at least NAME_CHARS long ('' when none)."""
+    best, found = NAME_CHARS - 1, ""
     for a in _name_runs(first):
         for b in _name_runs(second):
             if len(a) <= best or len(b) <= best:
@@ -123,17 +145,25 @@ def shared_name(first: str, second: str, rare: frozenset[str] | set[str]) -> int
                     if length <= best or length < 2:
                         continue
                     part = a[i - length:i]
+                    # 207国道 is not 307国道: a shared number must be the whole number in both.
+                    if part[0].isdigit() and (i - length > 0 and a[i - length - 1].isdigit()
+                                              or j - length > 0 and b[j - length - 1].isdigit()):
+                        continue
+                    # 七里桥 is not 八里桥: a name both texts begin with different numerals is two names.
+                    if (i - length > 0 and j - length > 0 and a[i - length - 1] != b[j - length - 1]
+                            and a[i - length - 1] in _NUMERALS and b[j - length - 1] in _NUMERALS):
+                        continue
                     if _looks_like_name(part) and any(part[k:k + 2] in rare for k in range(length - 1)):
-                        best = length
+                        best, found = length, part
                 previous = current
-    return best
+    return found
 
 
 def _plain(title: str | None, body: str | None) -> str:
     """Title and body as written but for placeholder areas (A3区): ``_text`` turns every number into 0,
     and 12路 is not 3路."""
     text = unicodedata.normalize("NFKC", ((title or "") + "。" + (body or "")).replace("\n", ""))
-    return _PLACEHOLDER_AREA.sub("", text)
+    return canonical(_PLACEHOLDER_AREA.sub("", text))
 
 
 @lru_cache(maxsize=4096)
@@ -141,20 +171,103 @@ def _about_one_problem(text: str) -> bool:
     return sum(name in THINGS for name in concepts(text)) <= MAX_THINGS
 
 
-def _same_place_same_problem(query: str, docs: Sequence[str]) -> list[float]:
+def _wider_than_both(name: str, query: str, doc: str) -> bool:
+    """Whether the shared name is a township both texts narrow down to different villages or compounds
+    (新塘镇五星村 / 新塘镇丰收村): the same township is not the same place."""
+    if not (name.endswith(("镇", "乡", "街道"))):
+        return False
+    narrower = re.compile(re.escape(name) + r"([\u4e00-\u9fff]{1,4}?(?:村|社区|小区))")
+    first, second = set(narrower.findall(query)), set(narrower.findall(doc))
+    return bool(first) and bool(second) and not first & second
+
+
+def _widen(name: str, first: str, second: str) -> str:
+    """The longest run around ``name`` that both texts hold: the whole place as written (城北污水处理厂,
+    where problem words blanked 污水 out of the name), so none of it counts as shared problem words."""
+    start = first.find(name)
+    if start < 0:
+        return name
+    begin, end = start, start + len(name)
+    while begin > 0 and first[begin - 1:end] in second:
+        begin -= 1
+    while end < len(first) and first[begin:end + 1] in second:
+        end += 1
+    return first[begin:end]
+
+
+def _other_numbers(first: str, second: str) -> bool:
+    """Both name a building or a bus line and none in common: 5栋's lift is not 3栋's, 15路 is not 9路,
+    however alike the rest of the words (the TF-IDF text turns every number into 0)."""
+    for numbers in (buildings, _bus_lines):
+        a, b = numbers(first), numbers(second)
+        if a and b and not a & b:
+            return True
+    return False
+
+
+def _things(text: str) -> set[str]:
+    return {name for name in concepts(text) if name in THINGS}
+
+
+def _other_things(first: str, second: str) -> bool:
+    """Both name what is wrong (problem_words.THINGS) and nothing in common: 超载超速 on the road whose
+    surface is broken is another problem, whatever words the two posts share."""
+    a, b = _things(first), _things(second)
+    return bool(a) and bool(b) and not a & b
+
+
+def _place_core(query: str, doc: str, places: Sequence[str]) -> str:
+    """A parsed place name (kind word dropped, 东方明珠小区 → 东方明珠) that both texts contain: a name
+    however it ends."""
+    for place in places:
+        core = _PLACE_KIND.sub("", place)
+        if len(core) >= NAME_CHARS and core in query and core in doc:
+            return core
+    return ""
+
+
+@lru_cache(maxsize=4)
+def _pool_frequency(docs: tuple[str, ...]) -> dict[str, int]:
+    # Cached: the open cases stay the same from one forwarded post to the next. Callers copy it.
+    return document_frequency(docs)
+
+
+def _same_place_same_problem(query: str, docs: Sequence[str], places: Sequence[Sequence[str]] = ()) -> list[float]:
     """For each doc: how much it complains about the same problem as the query, when both name the same place."""
     if not _about_one_problem(query):
         return [0.0] * len(docs)
     counts = Counter(gram for doc in [*docs, query] for gram in _bigrams(doc))
     limit = max(2.0, RARE_SHARE * (len(docs) + 1))
     query_grams, query_lines = _bigrams(query), _bus_lines(query)
+    df = dict(_pool_frequency(tuple(docs))) if RESIDUAL < 1 else {}
+    for gram in grams(query):
+        df[gram] = df.get(gram, 0) + 1
     scores = []
-    for doc in docs:
-        problem = problem_similarity(query, doc) if _about_one_problem(doc) else 0.0
-        rare = {g for g in query_grams & _bigrams(doc) if counts[g] <= limit}
-        named = problem > 0 and (bool(query_lines & _bus_lines(doc))
-                                 or bool(rare) and shared_name(query, doc, rare) >= NAME_CHARS)
-        scores.append(problem if named and problem >= SAME_PROBLEM else 0.0)
+    for n, doc in enumerate(docs):
+        score = 0.0
+        if _about_one_problem(doc):
+            problem = problem_similarity(query, doc)
+            if problem >= SAME_PROBLEM or RESIDUAL < 1:
+                lines = query_lines & _bus_lines(doc)
+                rare = {g for g in query_grams & _bigrams(doc) if counts[g] <= limit}
+                name = ("".join(lines) or (_shared_name_text(query, doc, rare) if rare else "")
+                        or (_place_core(query, doc, places[n]) if places else ""))
+                if name and _wider_than_both(name, query, doc):
+                    name = ""
+                if name:
+                    if problem >= SAME_PROBLEM:
+                        score = problem
+                    else:
+                        # No concept group names the shared problem: compare what is left of the
+                        # texts without the place (all of it, even the part that held problem words).
+                        name = _widen(name, query, doc)
+                        if not _other_things(query.replace(name, " "), doc.replace(name, " ")):
+                            residual = residual_similarity(query, doc, name, df, len(docs) + 1)
+                            if residual >= RESIDUAL:
+                                # Weaker evidence than shared concepts: just enough at the default
+                                # threshold, so a caller asking for more gets only the stronger signals.
+                                score = max(REPEAT_THRESHOLD, problem)
+        scores.append(score)
     return scores
 
 
@@ -179,10 +292,14 @@ def similarity_scores(
             if small_places & case_places:
                 bonus = PLACE_BONUS
         scores.append(float(value) + bonus)
+    plain_query, plain_docs = _plain(title, body), [_plain(c.title, c.body) for c in cases]
+    scores = [0.0 if _other_numbers(plain_query, doc) else score for score, doc in zip(scores, plain_docs, strict=True)]
     if max(scores) >= REPEAT_THRESHOLD:
         return scores  # a repeat in the same words: the looser same-place-same-problem signal is not needed
-    same_place = _same_place_same_problem(_plain(title, body), [_plain(c.title, c.body) for c in cases])
-    return [max(score, same) for score, same in zip(scores, same_place, strict=True)]
+    names = [[*places, *(c.place.split() if c.place else ())] for c in cases]
+    same_place = _same_place_same_problem(plain_query, plain_docs, names)
+    return [0.0 if _other_numbers(plain_query, doc) else max(score, same)
+            for score, same, doc in zip(scores, same_place, plain_docs, strict=True)]
 
 
 def find_repeat(

@@ -1,3 +1,5 @@
+import pytest
+
 from bot.routing.repeats import OpenCase, find_repeat
 
 CASES = [
@@ -52,3 +54,52 @@ def test_shared_wording_is_not_a_shared_place() -> None:
 def test_a_name_holds_no_function_characters() -> None:
     cases = [OpenCase(1, None, "锦绣华庭这个小区的电梯坏了半个月，物业一直拖着不修。"), CASES[1]]
     assert find_repeat(None, "翠苑这个小区升降梯老出故障，停运好几回了。", [], cases) is None
+
+
+# Table-driven: a new post against a small board of open cases; the expected case id, or None.
+BOARD = [
+    OpenCase(10, None, "绿洲花园小区5栋电梯三天两头坏，上周还困了人，物业就是不修"),
+    OpenCase(11, None, "新塘镇丰收村自来水停了五天，村民只能去井里挑水"),
+    OpenCase(12, None, "示例县第一中学周六强制学生到校补课，每人收费三百元，违反减负规定"),
+    OpenCase(13, None, "【微博】9路公交车司机开车打电话，还闯红灯，太危险了"),
+    OpenCase(14, None, "七里桥社区有人在楼道里给电动车充电，电线从窗户拉下来，很危险"),
+    OpenCase(15, None, "城北污水处理厂附近臭味很大，周边几个小区的居民都受不了"),
+    OpenCase(16, None, "星光村的村干部把扶贫款挪用了，应该分给贫困户的钱一直没发"),
+    OpenCase(17, None, "东方明珠小区3栋楼下有人养了几十只鸽子，鸽子屎到处都是，气味很大", "东方明珠小区"),
+    OpenCase(18, None, "307国道石门段路面坑洼不平，大货车一过尘土飞扬"),
+]
+REPEATS = [
+    # building numbers written another way (3号楼 / 五栋 / 3幢 = 3栋)
+    ("五栋 = 5栋", "问政湖南：绿洲花园五栋直梯一直没人修，关人好几次了，物业推来推去", 10),
+    ("三号楼 = 3栋, place named without 小区", "东方明珠三号楼底下养鸽子的人家，鸽粪落满了阳台，臭得没法开窗", 17),
+    # ordinal institutions abbreviated (一中 = 第一中学)
+    ("一中 = 第一中学", "一中周末还在组织补课，说是自愿其实不去不行，一个学期收三百块补课费", 12),
+    # other words for the problem, no concept group in common: the rare characters left once the place is out
+    ("扶贫款 / 扶贫资金, word order", "星光村扶贫资金被村里干部截留了，我们贫困户一分钱都没拿到", 16),
+    # another platform's tag, the same bus line
+    ("platform tag", "【抖音】坐9路车，司机一边开车一边看手机，红灯都不停，一车人吓坏了", 13),
+]
+NOT_REPEATS = [
+    ("same problem, another building", "绿洲花园小区3栋电梯也坏了一个星期，物业说在等配件"),
+    ("same problem, another compound of the same kind", "阳光家园小区5栋电梯也坏了一个星期，物业说在等配件"),
+    ("same township, another village", "新塘镇五星村也停水三天了，一直没人来修"),
+    ("same problem, another bus line", "15路公交司机开车打电话"),
+    ("七里桥 is not 八里桥", "八里桥社区也有人从楼上私拉电线给电动车充电"),
+    ("207国道 is not 307国道", "207国道石门段路面也全是坑"),
+    ("same road, another problem sharing 大货车", "307国道石门段晚上经常有大货车超载超速"),
+    ("the place's name holds a problem word (污水处理厂)", "城北污水处理厂门口的道路被大货车压坏了，全是坑"),
+    ("same village, another problem", "星光村的村道上全是大石头，拖拉机都过不去"),
+    ("same compound and building, another problem", "东方明珠小区3栋有业主把阳台封出去搭了个违建"),
+    ("same school, another problem", "第一中学食堂饭菜质量差，价格贵，学生经常吃出头发"),
+]
+
+
+@pytest.mark.parametrize(("kind", "text", "expected"), REPEATS, ids=[r[0] for r in REPEATS])
+def test_repeat_in_other_words_is_found(kind: str, text: str, expected: int) -> None:
+    match = find_repeat(None, text, [], BOARD)
+    assert match is not None and match.case_id == expected, kind
+
+
+@pytest.mark.parametrize(("kind", "text"), NOT_REPEATS, ids=[n[0] for n in NOT_REPEATS])
+def test_hard_negative_is_not_a_repeat(kind: str, text: str) -> None:
+    assert find_repeat(None, text, [], BOARD) is None, kind
