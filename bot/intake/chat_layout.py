@@ -1,5 +1,5 @@
-"""A chat screenshot (a WeChat or WeCom group, a forwarded chat history) as messages, and the
-citizen's post as one of them.
+"""A chat screenshot (a WeChat or WeCom group, a one-to-one chat, a forwarded chat history) as
+messages, and the citizen's post as one of them.
 
 Duty staff often screenshot the chat where someone pasted the post. A chat page has a shape of its
 own, whatever the app: timestamps centred on the page, each message a nickname at one left edge
@@ -72,7 +72,7 @@ def chat_roles(
     ]
     header = any(WECHAT_GROUP_RE.search(seg.text) for seg in segments)
     if not stamps or (len(stamps) < 2 and not header):
-        return None
+        return _item_list(segments, roles, size, forwarded_at)
     stamp_set = set(stamps)
     # Nicknames: short lines in the left half whose left edges agree, each with a line under it.
     candidates = [
@@ -166,7 +166,9 @@ def _one_to_one(
     runs: list[list[int]] = []
     for i in range(title + 1, len(segments)):
         at_edge = i not in stamp_set and roles[i] != "chrome" and abs(segments[i].box[0] - edge) <= tolerance
-        if at_edge and runs and runs[-1][-1] == i - 1:
+        # Lines of one bubble follow each other closely; the next bubble starts after a gap.
+        gap = segments[i].box[1] - segments[i - 1].box[3]
+        if at_edge and runs and runs[-1][-1] == i - 1 and gap <= tolerance / 0.6 * 0.8:
             runs[-1].append(i)
         elif at_edge:
             runs.append([i])
@@ -182,6 +184,54 @@ def _one_to_one(
         out[i] = "body"
     if segments[post[0]].text.lstrip().startswith(("【", "[")):
         for i in post:
+            out[i] = "title"
+            if "】" in segments[i].text or "]" in segments[i].text:
+                break
+    return out
+
+
+MIN_ITEMS = 3
+LONG_LINE = 15
+
+
+def _item_list(
+    segments: Sequence[Segment], roles: Sequence[str], size: tuple[int, int], forwarded_at: datetime
+) -> list[str] | None:
+    """A list of items, each headed by a row with a nickname on the left and its time on the right
+    (a forwarded chat history, "XX群的聊天记录"): the post is the item with the most text. Only a
+    page that starts with the list counts: a post followed by its comments is not one."""
+    width = size[0]
+    centre = width / 2
+    heads: list[tuple[int, int]] = []  # (name index, time index)
+    for i, seg in enumerate(segments):
+        if roles[i] == "chrome" or not _name_like(seg.text) or seg.box[2] > centre or _is_timestamp(seg.text, forwarded_at):
+            continue
+        h = max(seg.box[3] - seg.box[1], 1)
+        partner = [j for j in range(max(0, i - 2), min(len(segments), i + 3))
+                   if j != i and segments[j].box[0] > centre and abs(segments[j].box[1] - seg.box[1]) <= 0.6 * h
+                   and _is_timestamp(segments[j].text, forwarded_at)]
+        if partner:
+            heads.append((i, partner[0]))
+    if len(heads) < MIN_ITEMS:
+        return None
+    first = min(min(pair) for pair in heads)
+    if any(len(segments[i].text) >= LONG_LINE and roles[i] != "chrome" for i in range(first)):
+        return None
+    head_rows = {i for pair in heads for i in pair}
+    items: list[tuple[int, int, list[int]]] = []
+    for n, (name, stamp) in enumerate(heads):
+        end = heads[n + 1][0] if n + 1 < len(heads) else len(segments)
+        lines = [i for i in range(max(name, stamp) + 1, end) if i not in head_rows and roles[i] != "chrome"]
+        items.append((name, stamp, lines))
+    name, stamp, lines = max(items, key=lambda item: sum(len(segments[i].text) for i in item[2]))
+    if sum(len(segments[i].text) for i in lines) < MIN_POST_CHARS:
+        return None
+    out = ["chrome" if r == "chrome" else "other" for r in roles]
+    out[name], out[stamp] = "author", "time"
+    for i in lines:
+        out[i] = "body"
+    if lines and segments[lines[0]].text.lstrip().startswith(("【", "[")):
+        for i in lines:
             out[i] = "title"
             if "】" in segments[i].text or "]" in segments[i].text:
                 break

@@ -72,8 +72,9 @@ PLATFORM_MARKERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "wenzheng_hunan": (("问政湖南", "湖南省网上群众工作平台", "网上群众工作平台"),
                        ("办理进度", "留言类型", "诉求对象", "问政对象", "问政详情")),
     "douyin": (("抖音", "抖音号", "条评论"), ("说点什么", "善语结善缘", "商城", "团购", "同城", "作品", "朋友")),
-    "weibo": (("微博", "weibo", "超话"), ("来自iPhone", "来自Android", "来自 iPhone", "来自 Android", "转发", "按热度")),
-    "wechat": (("微信", "公众号", "mp.weixin", "朋友圈"), ("按住说话", "按住 说话", "阅读原文", "在看", "群(")),
+    "weibo": (("微博", "weibo", "超话"),
+              ("来自iPhone", "来自Android", "来自 iPhone", "来自 Android", "转发", "按热度", "评论详情")),
+    "wechat": (("微信", "公众号", "mp.weixin", "朋友圈", "的聊天记录"), ("按住说话", "按住 说话", "阅读原文", "在看", "群(")),
 }
 # A WeChat group chat header: "星沙业主群(128)".
 WECHAT_GROUP_RE = re.compile(r"(?:^|\s)\S{1,20}群\s*[(（]\d{1,4}[)）](?:\s|$)")
@@ -98,5 +99,9 @@ TOOLBAR_WORDS = frozenset(
 PROFILE_LINE_RE = re.compile(r"粉丝\s*[\d.]+\s*[万wW]?|获赞\s*[\d.]+|抖音号\s*[:：]|快手号\s*[:：]|微博认证\s*[:：]")
 # Chips printed before an account's name ("原创 城事观察" on a WeChat article).
 AUTHOR_TAG_RE = re.compile(r"^(?:原创|认证|官方|置顶|作者)\s*(?=\S{2})")
+# Badges printed after a nickname ("用户8831207 楼主", "老张 作者").
+AUTHOR_BADGE_RE = re.compile(r"(?<=\S{2})\s*(?:楼主|博主|作者|UP主|原作者)$")
 # Platforms whose posts have no title field: a "title" found there is a misread line.
 UNTITLED_PLATFORMS = frozenset({"weibo"})
+# A label set as a bold bracketed heading ("【留言标题】西渡镇…"): read as "留言标题：西渡镇…".
+BRACKETED_LABEL_RE = re.compile(r"^\s*[【\[〔](?P<label>" + "|".join(_ALL_LABELS) + r")[】\]〕]\s*")

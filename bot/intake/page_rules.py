@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 import numpy as np
@@ -58,8 +58,10 @@ _CLOCK_ONLY_RE = re.compile(r"^\d{1,2}:\d{2}$")
 # A photo carousel's position ("1/2"), which reads like a date; a like list ("♡ 老张，小李，…").
 _PAGER_RE = re.compile(r"^\d{1,2}\s*/\s*\d{1,2}$")
 _LIKES_RE = re.compile(r"^[●•]?\s*[♡❤♥]")
+_NAME_LIST_RE = re.compile(r"^[^。！？!?：:\s]{1,16}(?:[，,][^。！？!?：:\s]{1,16})*[，,]?$")
+_FLOOR_RE = re.compile(r"^(?:\d{1,4}楼|楼主|沙发|板凳)$")
 # Counters under a post that CHROME_WORDS' counter patterns miss ("赞40 在看16", "阅读 10万+").
-_COUNTERS_RE = re.compile(r"^(?:(?:在看|阅读|赞|点赞|转发|评论|分享|收藏|浏览|喜欢|推荐)\s*[(（]?[\d.]+[万wW]?\+?[)）]?[\s|·]*)+$")
+_COUNTERS_RE = re.compile(r"^(?:(?:在看|阅读|赞|点赞|转发|评论|分享|收藏|浏览|喜欢|推荐|支持|反对|有用)\s*[(（]?[\d.]+[万wW]?\+?[)）]?[\s|·]*)+$")
 
 
 def refine_roles(
@@ -131,7 +133,7 @@ def _name_like(text: str) -> bool:
     return (
         2 <= len(name) <= 16
         and any("\u4e00" <= c <= "\u9fff" or c.isascii() and c.isalpha() for c in name)
-        and not any(c in name for c in "，。！？,.!?：:；;、【】[]()（）")
+        and not any(c in name for c in "，。！？,.!?：:；;、【】[]()（）#")
         and name.count(" ") <= 1
         and name not in CHROME_WORDS
         and name not in TOOLBAR_WORDS
@@ -139,16 +141,27 @@ def _name_like(text: str) -> bool:
         and name not in TYPE_TAGS
         and not _is_label(name)
         and not PROFILE_LINE_RE.search(name)
+        and not _FLOOR_RE.match(name.strip(" ·•・‧"))
         and not WECHAT_GROUP_RE.search(name)
     )
 
 
 def _chrome_lines(segments: Sequence[Segment], roles: list[str]) -> None:
-    """A line made only of button words ("倍速 清屏 连播", "热点 地区 部门") is chrome."""
+    """A line made only of button words ("倍速 清屏 连播", "热点 地区 部门") is chrome, and so
+    are a like list ("♡ 老张，小李，…", wrapped over lines) and a reply thread's floor ("1楼")."""
+    in_likes = False
     for i, seg in enumerate(segments):
+        text = seg.text.strip()
+        if _LIKES_RE.match(text) or (in_likes and _NAME_LIST_RE.match(text)):
+            roles[i], in_likes = "chrome", True
+            continue
+        in_likes = False
+        if _FLOOR_RE.match(text.strip(" ·•・‧")):
+            roles[i] = "chrome"
+            continue
         if roles[i] in ("chrome", "label", "unit"):
             continue
-        if _COUNTERS_RE.match(seg.text.strip()) or _PAGER_RE.match(seg.text.strip()) or _LIKES_RE.match(seg.text.strip()):
+        if _COUNTERS_RE.match(text) or _PAGER_RE.match(text):
             roles[i] = "chrome"
             continue
         words = [w for w in re.split(r"[\s|｜·•]+", seg.text.strip()) if w]
@@ -249,10 +262,13 @@ def _meta_time_lines(segments: Sequence[Segment], roles: list[str], times: Seque
             roles[i] = "time"
         elif roles[i] == "chrome" and kind == "meta" and i < first_body:
             roles[i] = "time"
+        elif roles[i] == "other" and 0 < i < first_body and "title" in roles[:i]:
+            roles[i] = "time"  # in the header between the title and the text ("昨天 22:21" above the name)
 
 
-def _post_time_index(segments: Sequence[Segment], roles: Sequence[str], proba: np.ndarray) -> int | None:
-    candidates = [i for i, r in enumerate(roles) if r == "time"]
+def _post_time_index(segments: Sequence[Segment], roles: Sequence[str], proba: np.ndarray,
+                     times: Sequence[str | None]) -> int | None:
+    candidates = [i for i, r in enumerate(roles) if r == "time" and times[i] is not None]
     if not candidates:
         return None
     labelled = [i for i in candidates if re.match(r"\s*(?:发布时间|发表时间|留言时间|发布于|发表于)", segments[i].text)]
@@ -273,11 +289,11 @@ def _author_near_time(
     a profile line."""
     if "author" in roles:
         return
-    t = _post_time_index(segments, roles, proba)
+    t = _post_time_index(segments, roles, proba, times)
     heights = [max(s.box[3] - s.box[1], 1) for s in segments]
 
     def usable(i: int) -> bool:
-        return roles[i] in ("body", "other", "chrome", "title") and times[i] is None and _name_like(segments[i].text)
+        return roles[i] in ("body", "other", "chrome") and times[i] is None and _name_like(segments[i].text)
 
     if t is not None:
         tbox = segments[t].box
@@ -289,13 +305,28 @@ def _author_near_time(
             if usable(nearest):
                 roles[nearest] = "author"
                 return
+        # Aligned with the start of the time's row (a floor number "1楼" may stand before the time).
+        row_left = min(segments[i].box[0] for i in range(len(segments)) if rows[i] == rows[t])
         above = [i for i in range(len(segments))
                  if segments[i].box[3] <= tbox[1] + 0.5 * heights[t] and tbox[1] - segments[i].box[3] <= 1.5 * heights[t]
-                 and abs(segments[i].box[0] - tbox[0]) <= 1.5 * heights[t] and i != t]
+                 and min(abs(segments[i].box[0] - tbox[0]), abs(segments[i].box[0] - row_left)) <= 1.5 * heights[t]
+                 and i != t]
         for i in sorted(above, key=lambda i: -segments[i].box[3]):
             if usable(i):
                 roles[i] = "author"
                 return
+        # Some pages print the time first and the nickname under it (after an avatar).
+        below = [i for i in range(len(segments))
+                 if 0 <= segments[i].box[1] - tbox[3] <= 1.5 * heights[t]
+                 and 0 <= segments[i].box[0] - tbox[0] <= 3 * heights[t] and i != t]
+        for i in sorted(below, key=lambda i: segments[i].box[1]):
+            following = next((j for j in range(i + 1, len(segments)) if roles[j] != "chrome"), None)
+            alone = following is None or roles[following] != "body" or len(segments[i].text) <= 10
+            if usable(i) and (roles[i] != "body" or alone):
+                roles[i] = "author"
+                return
+    if _author_in_top_bar(segments, roles, rows, usable):
+        return
     for j, seg in enumerate(segments):
         if PROFILE_LINE_RE.search(seg.text):
             above = [i for i in range(len(segments)) if rows[i] == rows[j] - 1
@@ -304,6 +335,26 @@ def _author_near_time(
                 if usable(i):
                     roles[i] = "author"
                     return
+
+
+def _author_in_top_bar(segments: Sequence[Segment], roles: list[str], rows: Sequence[int],
+                       usable: Callable[[int], bool]) -> bool:
+    """A post page's top bar: the author's avatar (read as one character), the nickname, a 关注
+    button. Returns whether it found the nickname there."""
+    page_bottom = max(seg.box[3] for seg in segments)
+    page_right = max(seg.box[2] for seg in segments)
+    band = 0.15 * min(page_bottom, page_right * 2.3)
+    for i, seg in enumerate(segments):
+        if seg.box[1] > band or not usable(i):
+            continue
+        row = [j for j in range(len(segments)) if rows[j] == rows[i] and j != i]
+        avatar = any(len(segments[j].text.strip()) == 1 and segments[j].box[2] <= seg.box[0] for j in row)
+        follow = any(segments[j].text.strip().lstrip("+＋") in ("关注", "已关注") and segments[j].box[0] >= seg.box[2]
+                     for j in row)
+        if avatar or follow:
+            roles[i] = "author"
+            return True
+    return False
 
 
 def _title_above_header(segments: Sequence[Segment], roles: list[str], times: Sequence[str | None]) -> None:

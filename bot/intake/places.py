@@ -359,6 +359,35 @@ def _starts_with_division(text: str, at: int, index: dict[str, str]) -> bool:
         for n in range(2, min(_MAX_NAME, len(text) - at) + 1))
 
 
+_DIRECTIONAL_ROAD = re.compile(r"[东西南北中]路$")
+# Parts of speech that never start a place name: verbs, prepositions, adverbs, conjunctions,
+# pronouns, particles, locality words, measure words, time words, numerals.
+_NEVER_FIRST = {"v", "p", "d", "c", "r", "u", "uj", "ul", "uz", "ad", "f", "q", "t", "m", "i", "l", "zg"}
+# Parts of speech of a last word that make "…路" an action, not a road ("出租车拒载|绕路", "让路").
+_ACTION_LAST = {"v", "vn", "i", "l", "a", "d", "ad"}
+
+
+def _starts_like_a_name(name: str) -> bool:
+    """A road with a direction ("大庸东路", "五一中路") is a name whatever jieba says of its first
+    word; otherwise the first word must be one a name can start with."""
+    if _DIRECTIONAL_ROAD.search(name):
+        return True
+    tokens = _tokens(name)
+    if not tokens or tokens[0].flag in _NEVER_FIRST:
+        return False
+    last = tokens[-1]
+    if any(t.flag == "v" for t in tokens):
+        return False  # a clause, not a name: "出租车|拒载|绕路"
+    return not (len(last.word) > len(_suffix_of(name)) and last.flag in _ACTION_LAST)
+
+
+def _starts_generic(name: str) -> bool:
+    """A name that starts with a word no place name starts with ("建议…", "投诉…", "附近…").
+    建设 starts many road names (建设路, 建设北路), so it is allowed here."""
+    return any(name.startswith(word) for word in _NOT_NAME_WORDS if word != "建设") or any(
+        name.startswith(prefix) for prefix in _GENERIC_PREFIXES)
+
+
 def find_places(text: str, known: Iterable[str] = ()) -> list[PlaceMention]:
     """Place mentions, largest level first, then in order of appearance; de-duplicated by name.
 
@@ -398,6 +427,7 @@ def find_places(text: str, known: Iterable[str] = ()) -> list[PlaceMention]:
                     i += length - 1
                     break
         i += 1
+    taken_ends = {b for _a, b in taken}
     for run_match in re.finditer(r"[\u4e00-\u9fff]+", masked):
         run_start = run_match.start()
         run = run_match.group(0)
@@ -411,6 +441,10 @@ def find_places(text: str, known: Iterable[str] = ()) -> list[PlaceMention]:
                     # The gazetteer already read the head of this stretch ("攸县|文化路"): the rest
                     # may still be a name.
                     covered = [b for a, b in taken if a < stop and begin < b]
+                    # Right after a division or a place just read, what runs up to the suffix is
+                    # this place's name ("耒阳市|五一中路|锦绣华城", "崇文街道|大庸东路"), unless it
+                    # starts with a verb or a function word ("星沙大道|要封路", "镇|往七里村").
+                    anchored = bool(covered) or begin in taken_ends
                     if covered:
                         after = max(covered)
                         if after >= stop or any(after <= a < stop for a, _b in taken):
@@ -421,9 +455,14 @@ def find_places(text: str, known: Iterable[str] = ()) -> list[PlaceMention]:
                     suffix = _suffix_of(candidate)
                     if suffix == "新村" and len(candidate) == 3:
                         suffix, level = "村", "village"  # 建新村 is a village named 建新, not a 新村
-                    trimmed = _trim_left(candidate, suffix)
+                    if (anchored and 2 <= len(candidate) - len(suffix) <= 6 and not _starts_generic(candidate)
+                            and _starts_like_a_name(candidate)):
+                        trimmed: str | None = candidate
+                    else:
+                        trimmed = _trim_left(candidate, suffix)
                     if trimmed is None or len(trimmed) - len(suffix) < 2:
                         continue
+                    taken_ends.add(begin + len(candidate))
                     cleaned = _clean_name(trimmed)
                     if cleaned is None or cleaned in seen:
                         continue

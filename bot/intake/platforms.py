@@ -29,6 +29,7 @@ def find_links(text: str) -> list[str]:
 
 
 _WORD_SPLIT = re.compile(r"[\s|｜·•]+")
+_MENTION = re.compile(r"[@＠][^\s@＠:：，,。]{1,20}")
 
 
 def _tokens(text: str) -> list[str]:
@@ -57,7 +58,9 @@ def detect_platform(page_texts: Sequence[str], content_texts: Sequence[str], lin
         if platform != "other":
             return platform
     scores = dict.fromkeys(PLATFORM_MARKERS, 0.0)
-    for texts, weight in ((page_texts, 1.0), (content_texts, CONTENT_WEIGHT)):
+    # "@红网", "@微博热搜": an account mentioned, not the site the page is on.
+    unmentioned = [_MENTION.sub("", t) for t in page_texts], [_MENTION.sub("", t) for t in content_texts]
+    for texts, weight in ((unmentioned[0], 1.0), (unmentioned[1], CONTENT_WEIGHT)):
         squashed = [re.sub(r"\s", "", t) for t in texts]
         tokens = [_tokens(t) for t in texts]
         for platform, (strong, weak) in PLATFORM_MARKERS.items():
@@ -70,7 +73,7 @@ def detect_platform(page_texts: Sequence[str], content_texts: Sequence[str], lin
     if any(WECHAT_GROUP_RE.search(t.strip()) for t in page_texts):
         scores["wechat"] += STRONG
     # Douyin prints the author as "@name"; Weibo shows "来自 <device>" under the name.
-    if any(re.match(r"^@\S{1,24}$", t.strip()) for t in page_texts):
-        scores["douyin"] += WEAK
+    if not any(scores.values()) and any(re.match(r"^@\S{1,24}$", t.strip()) for t in page_texts):
+        scores["douyin"] += WEAK  # only when nothing else speaks: other apps show "@account" too
     best = max(scores, key=lambda p: scores[p])
     return best if scores[best] >= WEAK else "other"

@@ -21,7 +21,9 @@ import numpy as np
 from bot.cases.pii import find_id_numbers, find_phones
 from bot.intake.chat_layout import chat_roles
 from bot.intake.lexicon import (
+    AUTHOR_BADGE_RE,
     AUTHOR_TAG_RE,
+    BRACKETED_LABEL_RE,
     IP_LOCATION_RE,
     LABEL_KIND,
     LABEL_RE,
@@ -139,6 +141,7 @@ def parse_post(
     `known_places` are place names the gazetteer may lack (the configured units' `places`).
     """
     lines, has_boxes = _as_lines(text_or_lines)
+    lines = [(BRACKETED_LABEL_RE.sub(lambda m: m.group("label") + "：", text, count=1), box) for text, box in lines]
     source_tags: list[str] = []
     if not has_boxes and lines:
         lines, source_tags = _peel_source_tag(lines)
@@ -337,6 +340,12 @@ def _author(segments: Sequence[Segment], roles: list[str], proba: np.ndarray,
     if not candidates:
         return None
     best = max(candidates, key=lambda i: proba[i, column])
+    # The post's author is the one in its header, nearest above its text; an account named above
+    # that (a quoted original post, "@长沙晚报") is not.
+    first_body = roles.index("body") if "body" in roles else len(roles)
+    header = [i for i in candidates if i < first_body]
+    if len(header) > 1:
+        best = header[-1]
     # Two author-like lines (the post's and a commenter's): the choice is less sure.
     runner_up = max((float(proba[i, column]) for i in candidates if i != best), default=0.0)
     confidence["author"] = float(proba[best, column]) - runner_up / 2
@@ -348,6 +357,7 @@ def _author(segments: Sequence[Segment], roles: list[str], proba: np.ndarray,
     name = re.split(r"\s*[·•・‧|｜]", name, maxsplit=1)[0].strip()
     if m := AUTHOR_TAG_RE.match(name):
         name = name[m.end() :]
+    name = AUTHOR_BADGE_RE.sub("", name)
     return name or None
 
 
@@ -361,8 +371,11 @@ def _time(
     candidates = [i for i, r in enumerate(roles) if r == "time"]
     candidates += [i for i, r in enumerate(roles)
                    if r not in ("time", "body", "other") and proba[i, column] >= FALLBACK_MIN]
+    # The post's own time sits in its header, above its text; a time under the text is more often
+    # an official reply's or a related post's.
+    first_body = roles.index("body") if "body" in roles else len(roles)
     ranked = sorted(candidates, key=lambda i: (roles[i] != "time", not _time_label(segments[i].text),
-                                               -proba[i, column]))
+                                               i > first_body, -proba[i, column]))
     moment = None
     for i in ranked:
         found = find_times(segments[i].text, forwarded_at)

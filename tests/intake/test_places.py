@@ -41,6 +41,13 @@ TABLE = [
     ("村委会说镇里在协调", []),
     ("新华路两三支广场舞队", [("新华路", "road")]),
     ("垃圾站离金桥小区不到二十米", [("金桥小区", "compound")]),
+    # Right after a division or a place, what runs up to the suffix is the next place's name,
+    # whatever jieba says of its words; a clause ("拒载绕路", "一直没修路") is not.
+    ("耒阳市五一中路锦绣华城", [("耒阳市", "county"), ("五一中路", "road"), ("锦绣华城", "compound")]),
+    ("永定区崇文街道大庸东路", [("永定区", "county"), ("崇文街道", "township"), ("大庸东路", "road")]),
+    ("资兴市资兴大道", [("资兴市", "county"), ("资兴大道", "road")]),
+    ("金星北路出租车拒载绕路", [("金星北路", "road")]),
+    ("星沙大道一直没修路", [("星沙大道", "road")]),
 ]
 
 
