@@ -1,6 +1,6 @@
-"""Write tests/intake/data/dev_family_pages.json: OCR lines of screenshots from layout family a
-(bench/heldout_layouts, written apart from the parser and now its development family), with the
-family's labels beside each page, two per layout.
+"""Write tests/intake/data/dev_family_pages.json: OCR lines of screenshots from layout families a
+and d (bench/heldout_layouts, bench/heldout_layouts_d: written apart from the parser, now its
+development families), with the family's labels beside each page, two per layout.
 
 The lines are what the real OCR engine read on the rendered images, so the tests that use them
 (tests/intake/test_page_rules.py) see real OCR output on layouts the role model was not trained
@@ -18,35 +18,38 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "tests" / "intake" / "data" / "dev_family_pages.json"
-SEED = 11
-COUNT = 44  # the family cycles through its 11 layouts: four shots each, two kept per layout
+# (family module, seed, count): each family cycles through its layouts, two shots kept per layout.
+FAMILIES = (("bench.heldout_layouts.generate", 11, 44), ("bench.heldout_layouts_d.generate", 7, 27))
 PER_LAYOUT = 2
 
 
 def main() -> None:
-    from bench.heldout_layouts.generate import generate
+    import importlib
+
     from bot.intake.ocr import get_engine, recognise
 
     engine = get_engine()
     pages = []
-    kept: dict[str, int] = {}
-    with tempfile.TemporaryDirectory() as folder:
-        out = Path(folder)
-        generate(out, count=COUNT, seed=SEED)
-        for line in (out / "labels.jsonl").read_text(encoding="utf-8").splitlines():
-            truth = json.loads(line)
-            if kept.get(truth["layout"], 0) >= PER_LAYOUT:
-                continue
-            kept[truth["layout"]] = kept.get(truth["layout"], 0) + 1
-            result = recognise(engine, (out / truth["image"]).read_bytes(), timeout=120)
-            pages.append({
-                "layout": truth["layout"],
-                "size": list(result.size or (0, 0)),
-                "lines": [[ln.text, list(ln.box)] for ln in result.lines],
-                "truth": {k: truth[k] for k in ("forwarded_at", "platform", "title", "author", "posted_at",
-                                                 "posted_at_components", "addressed_unit", "body",
-                                                 "place_mentions", "phones")},
-            })
+    for module, seed, count in FAMILIES:
+        generate = importlib.import_module(module).generate
+        kept: dict[str, int] = {}
+        with tempfile.TemporaryDirectory() as folder:
+            out = Path(folder)
+            generate(out, count=count, seed=seed)
+            for line in (out / "labels.jsonl").read_text(encoding="utf-8").splitlines():
+                truth = json.loads(line)
+                if kept.get(truth["layout"], 0) >= PER_LAYOUT:
+                    continue
+                kept[truth["layout"]] = kept.get(truth["layout"], 0) + 1
+                result = recognise(engine, (out / truth["image"]).read_bytes(), timeout=120)
+                pages.append({
+                    "layout": truth["layout"],
+                    "size": list(result.size or (0, 0)),
+                    "lines": [[ln.text, list(ln.box)] for ln in result.lines],
+                    "truth": {k: truth[k] for k in ("forwarded_at", "platform", "title", "author", "posted_at",
+                                                     "posted_at_components", "addressed_unit", "body",
+                                                     "place_mentions", "phones")},
+                })
     OUT.write_text(json.dumps(pages, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     print(f"wrote {len(pages)} pages to {OUT.relative_to(ROOT)}")
 

@@ -262,8 +262,10 @@ def _meta_time_lines(segments: Sequence[Segment], roles: list[str], times: Seque
             roles[i] = "time"
         elif roles[i] == "chrome" and kind == "meta" and i < first_body:
             roles[i] = "time"
-        elif roles[i] == "other" and 0 < i < first_body and "title" in roles[:i]:
-            roles[i] = "time"  # in the header between the title and the text ("昨天 22:21" above the name)
+        elif roles[i] == "other" and 0 < i < first_body and (
+            "title" in roles[:i] or any(r in ("author", "unit") for r in roles[i + 1 : first_body])
+        ):
+            roles[i] = "time"  # in the post's header, above its text ("昨天 22:21" above the name)
 
 
 def _post_time_index(segments: Sequence[Segment], roles: Sequence[str], proba: np.ndarray,

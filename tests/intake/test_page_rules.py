@@ -1,10 +1,11 @@
 """Fields from screens in layouts the role model was never trained on, kind by kind.
 
-tests/intake/data/dev_family_pages.json holds real OCR lines of layout family a (written apart
-from the parser: bench/heldout_layouts), two shots per layout, with the family's labels
-(bench/dev_fixtures.py rebuilds it). Each test checks one kind of failure on the layouts where it
-occurs: a chat's post and its sender, a desktop page's sidebars, a post's meta time line, a
-board's title over its header, the platform from buttons rather than from words in comments.
+tests/intake/data/dev_family_pages.json holds real OCR lines of layout families a and d (written
+apart from the parser: bench/heldout_layouts, bench/heldout_layouts_d), two shots per layout, with
+the families' labels (bench/dev_fixtures.py rebuilds it). Each test checks one kind of failure on the
+layouts where it occurs: a chat's post and its sender, a forwarded chat history's longest item, a
+desktop page's sidebars, a post's meta time line, a board's title over its header, 【label】 headings,
+a time printed above the nickname, the platform from buttons rather than from words in comments.
 The small tests below them pin each rule on lines written by hand.
 """
 
@@ -81,7 +82,36 @@ def test_a_board_or_article_title_sits_above_its_header(page: dict[str, Any]) ->
     assert post.platform == truth["platform"]
 
 
-def test_the_development_family_reads_well_overall() -> None:
+HISTORIES = _pages("wx_merged_history")
+BRACKETED = _pages("hw_desktop_bold")
+TIME_FIRST = _pages("hw_phone_timefirst")
+
+
+@pytest.mark.parametrize("page", HISTORIES, ids=_ids(HISTORIES))
+def test_a_forwarded_chat_history_gives_its_longest_item_with_that_items_name_and_time(page: dict[str, Any]) -> None:
+    post, truth = _parse(page), page["truth"]
+    assert post.author == truth["author"]
+    assert time_agrees(post.contract_fields()["posted_at"], truth["posted_at"], truth["posted_at_components"])
+    assert similarity(post.body, truth["body"]) >= 0.9
+    assert post.platform == "wechat"
+
+
+@pytest.mark.parametrize("page", BRACKETED, ids=_ids(BRACKETED))
+def test_labels_set_as_bracketed_headings_are_read_as_labels(page: dict[str, Any]) -> None:
+    post, truth = _parse(page), page["truth"]
+    assert post.title == truth["title"]
+    assert post.author == truth["author"]
+    assert post.addressed_unit == truth["addressed_unit"]
+
+
+@pytest.mark.parametrize("page", TIME_FIRST, ids=_ids(TIME_FIRST))
+def test_a_time_printed_above_the_nickname_is_the_posts_and_the_nickname_its_author(page: dict[str, Any]) -> None:
+    post, truth = _parse(page), page["truth"]
+    assert post.author == truth["author"]
+    assert time_agrees(post.contract_fields()["posted_at"], truth["posted_at"], truth["posted_at_components"])
+
+
+def test_the_development_families_read_well_overall() -> None:
     """Image × field accuracy on all fixture pages (printed by bench/ocr_heldout.py --family a
     on fresh shots); a floor that catches a rule gone wrong, not a target."""
     results = [score(_parse(p).contract_fields(), p["truth"]) for p in PAGES]
