@@ -165,7 +165,10 @@ def parse_post(
     confidence: dict[str, float] = {}
     title = _title(segments, roles, proba, model_roles, confidence)
     # A title the citizen wrote in 【】 at the head of the text stands on any platform.
-    title_bracketed = any(s.text.lstrip().startswith("【") for s, r in zip(segments, roles, strict=True) if r == "title")
+    # (not one above the post's author: that is a quoted post's, "@长沙晚报 【你身边有哪些民生问题？】").
+    author_at = _post_author_index(roles)
+    title_bracketed = any(seg.text.lstrip().startswith("【") and i > author_at
+                          for i, (seg, r) in enumerate(zip(segments, roles, strict=True)) if r == "title")
     author = _author(segments, roles, proba, confidence)
     posted_at, ip_location = _time(segments, roles, proba, forwarded_at, confidence)
     unit = _unit(segments, roles, proba, confidence)
@@ -340,12 +343,8 @@ def _author(segments: Sequence[Segment], roles: list[str], proba: np.ndarray,
     if not candidates:
         return None
     best = max(candidates, key=lambda i: proba[i, column])
-    # The post's author is the one in its header, nearest above its text; an account named above
-    # that (a quoted original post, "@长沙晚报") is not.
-    first_body = roles.index("body") if "body" in roles else len(roles)
-    header = [i for i in candidates if i < first_body]
-    if len(header) > 1:
-        best = header[-1]
+    if len([i for i in candidates if i <= _post_author_index(roles)]) > 1:
+        best = _post_author_index(roles)
     # Two author-like lines (the post's and a commenter's): the choice is less sure.
     runner_up = max((float(proba[i, column]) for i in candidates if i != best), default=0.0)
     confidence["author"] = float(proba[best, column]) - runner_up / 2
@@ -359,6 +358,17 @@ def _author(segments: Sequence[Segment], roles: list[str], proba: np.ndarray,
         name = name[m.end() :]
     name = AUTHOR_BADGE_RE.sub("", name)
     return name or None
+
+
+def _post_author_index(roles: Sequence[str]) -> int:
+    """Index of the post's author line, -1 if none: of several, the one in the post's header,
+    nearest above its text (an account named above that, "@长沙晚报" over a quoted post, is not)."""
+    candidates = [i for i, r in enumerate(roles) if r == "author"]
+    if not candidates:
+        return -1
+    first_body = roles.index("body") if "body" in roles else len(roles)
+    header = [i for i in candidates if i < first_body]
+    return header[-1] if header else candidates[0]
 
 
 def _time(
