@@ -4,14 +4,17 @@ The role model (line_roles.py) learnt from rendered layouts; on a page it never 
 a nav bar for the title, a sidebar for the body, or miss a nickname. These rules correct kinds of
 such errors from facts that hold on any page:
 
-- a row of several very short items is a nav or tab bar; a line made only of button words is chrome;
+- a row of several very short items is a nav or tab bar; a line made only of button words, a
+  counter row, a carousel pager ("1/2"), a like list ("♡ 老张，小李") or a floor ("1楼") is chrome;
 - on a desktop page the post is one column: lines beside it (left nav, right sidebar) are not its
   body, and pieces OCR cut out of one of its rows are;
 - a time followed only by where or how it was posted ("3小时前·IP属地：湖南", "昨天 17:08 来自
-  iPhone") is the post's time line, never a title or body;
-- the nickname sits left of or right above the post's time line, or above a profile line
-  ("粉丝 12.9万 获赞 8.7万");
-- a post's title is the short line right above its author/time/addressee lines.
+  iPhone") is the post's time line, never a title or body; a time in the header is the post's;
+- the nickname sits left of, right above or right under the post's time line, above a profile
+  line ("粉丝 12.9万 获赞 8.7万"), or in the top bar beside its avatar;
+- a post's title is the largest short line right above its author/time/addressee lines;
+- the post's text is one paragraph block: it continues through lines the model doubted, and it
+  ends at its own time line in a list, or where a run of "昵称：评论" lines begins.
 
 Each rule only moves segments between roles; the fields are read off the roles in post_parser.
 """
