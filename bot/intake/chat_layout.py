@@ -51,6 +51,28 @@ def _name_like(text: str) -> bool:
     return 2 <= len(name) <= 16 and not any(c in name for c in "，。！？,.!?；;：:【】")
 
 
+def _post_roles(
+    segments: Sequence[Segment], roles: Sequence[str], author: int, stamp: int | None, lines: Sequence[int]
+) -> list[str]:
+    """The page's roles once its post is found: the post's author, time and lines; other for the
+    rest (chrome stays chrome). A first line in 【】 is the title, which may wrap over several lines
+    and ends at the closing bracket (no closing bracket: no title, all body)."""
+    out = ["chrome" if r == "chrome" else "other" for r in roles]
+    out[author] = "author"
+    if stamp is not None:
+        out[stamp] = "time"
+    body = list(lines)
+    if body and segments[body[0]].text.lstrip().startswith(("【", "[")):
+        closing = next((n for n, i in enumerate(body) if "】" in segments[i].text or "]" in segments[i].text), None)
+        if closing is not None:
+            for i in body[: closing + 1]:
+                out[i] = "title"
+            body = body[closing + 1 :]
+    for i in body:
+        out[i] = "body"
+    return out
+
+
 def chat_roles(
     segments: Sequence[Segment], roles: Sequence[str], size: tuple[int, int] | None, forwarded_at: datetime
 ) -> list[str] | None:
@@ -114,25 +136,7 @@ def chat_roles(
     if post is None or post.chars(segments) < MIN_POST_CHARS or not post.lines:
         # Lines that looked like nicknames but carry no post under them: a one-to-one chat.
         return _one_to_one(segments, roles, size, stamps)
-    out = ["chrome" if r == "chrome" else "other" for r in roles]
-    out[post.name] = "author"
-    if post.stamp is not None:
-        out[post.stamp] = "time"
-    lines = list(post.lines)
-    if segments[lines[0]].text.lstrip().startswith(("【", "[")):
-        # "【title】" may wrap over several lines; the title ends at the closing bracket.
-        for n, i in enumerate(lines):
-            out[i] = "title"
-            if "】" in segments[i].text or "]" in segments[i].text:
-                lines = lines[n + 1 :]
-                break
-        else:
-            lines = []
-            for i in post.lines:
-                out[i] = "body"
-    for i in lines:
-        out[i] = "body"
-    return out
+    return _post_roles(segments, roles, post.name, post.stamp, post.lines)
 
 
 # The chat's title bar (the other person's name in a one-to-one chat) sits in this top share.
@@ -175,19 +179,8 @@ def _one_to_one(
     post = max(runs, key=lambda run: sum(len(segments[i].text) for i in run), default=[])
     if sum(len(segments[i].text) for i in post) < MIN_POST_CHARS:
         return None
-    out = ["chrome" if r == "chrome" else "other" for r in roles]
-    out[title] = "author"
     above = [i for i in stamps if i < post[0]]
-    if above:
-        out[above[-1]] = "time"
-    for i in post:
-        out[i] = "body"
-    if segments[post[0]].text.lstrip().startswith(("【", "[")):
-        for i in post:
-            out[i] = "title"
-            if "】" in segments[i].text or "]" in segments[i].text:
-                break
-    return out
+    return _post_roles(segments, roles, title, above[-1] if above else None, post)
 
 
 MIN_ITEMS = 3
@@ -226,13 +219,4 @@ def _item_list(
     name, stamp, lines = max(items, key=lambda item: sum(len(segments[i].text) for i in item[2]))
     if sum(len(segments[i].text) for i in lines) < MIN_POST_CHARS:
         return None
-    out = ["chrome" if r == "chrome" else "other" for r in roles]
-    out[name], out[stamp] = "author", "time"
-    for i in lines:
-        out[i] = "body"
-    if lines and segments[lines[0]].text.lstrip().startswith(("【", "[")):
-        for i in lines:
-            out[i] = "title"
-            if "】" in segments[i].text or "]" in segments[i].text:
-                break
-    return out
+    return _post_roles(segments, roles, name, stamp, lines)

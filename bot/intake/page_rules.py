@@ -34,6 +34,7 @@ from bot.intake.lexicon import (
     CHROME_WORDS,
     LABEL_KIND,
     LABEL_RE,
+    LONG_LABEL_RE,
     PROFILE_LINE_RE,
     PROVINCES,
     STATUS_TAGS,
@@ -106,6 +107,12 @@ def clean_chrome(segments: Sequence[Segment], roles: Sequence[str], size: tuple[
         _bars(segments, roles, rows)
         _durations(segments, roles, rows)
     return roles
+
+
+def is_time_label(text: str) -> bool:
+    """Whether `text` starts with a time label ("发布时间：…", "留言时间 2024-…")."""
+    m = LABEL_RE.match(text.strip()) or LONG_LABEL_RE.match(text)
+    return bool(m and m.start() == 0 and LABEL_KIND[m.group("label")] == "time")
 
 
 def _time_kind(text: str, forwarded_at: datetime) -> str | None:
@@ -276,7 +283,7 @@ def _post_time_index(segments: Sequence[Segment], roles: Sequence[str], proba: n
     candidates = [i for i, r in enumerate(roles) if r == "time" and times[i] is not None]
     if not candidates:
         return None
-    labelled = [i for i in candidates if re.match(r"\s*(?:发布时间|发表时间|留言时间|发布于|发表于)", segments[i].text)]
+    labelled = [i for i in candidates if is_time_label(segments[i].text)]
     if labelled:
         return labelled[0]
     first_body = roles.index("body") if "body" in roles else len(roles)

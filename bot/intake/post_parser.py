@@ -38,7 +38,7 @@ from bot.intake.lexicon import (
 )
 from bot.intake.line_features import text_boxes
 from bot.intake.line_roles import ROLES, role_probabilities
-from bot.intake.page_rules import clean_chrome, refine_roles
+from bot.intake.page_rules import clean_chrome, is_time_label, refine_roles
 from bot.intake.places import PlaceMention, find_places
 from bot.intake.platforms import PLATFORMS, detect_platform, find_links
 from bot.intake.post_time import find_times
@@ -384,7 +384,7 @@ def _time(
     # The post's own time sits in its header, above its text; a time under the text is more often
     # an official reply's or a related post's.
     first_body = roles.index("body") if "body" in roles else len(roles)
-    ranked = sorted(candidates, key=lambda i: (roles[i] != "time", not _time_label(segments[i].text),
+    ranked = sorted(candidates, key=lambda i: (roles[i] != "time", not is_time_label(segments[i].text),
                                                i > first_body, -proba[i, column]))
     moment = None
     for i in ranked:
@@ -404,11 +404,6 @@ def _time(
             ip_location = m.group(1)
             break
     return moment, ip_location
-
-
-def _time_label(text: str) -> bool:
-    m = LABEL_RE.match(text) or LONG_LABEL_RE.match(text)
-    return bool(m and m.start() == 0 and LABEL_KIND[m.group("label")] == "time")
 
 
 def _unit(segments: Sequence[Segment], roles: list[str], proba: np.ndarray,
