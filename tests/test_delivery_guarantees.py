@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import requests
 from rq import Worker
+from rq.job import Job
 from sqlalchemy import func, select
 
 from bot import embedded_redis
@@ -96,6 +97,31 @@ def test_worker_sigkill_mid_job_retries_without_doubles(sim: SimulatorClient, se
     assert len(_bot_replies(sim.services)) == 1
     with sim.services.sessions() as session:
         assert session.scalar(select(func.count(OutboundMessage.id)).where(OutboundMessage.state != "sent")) == 0
+
+
+def test_another_bot_on_the_same_redis_never_hides_a_lost_message(sim: SimulatorClient, settings: Settings) -> None:
+    """Two bots on one Redis database both number their rows from 1: the other bot's live job for
+    its outbound row 1 must not pass for ours when recovery looks for what Redis lost."""
+    from dataclasses import replace
+
+    from bot.messaging.outbox import enqueue_delivery
+
+    other = build_services(replace(settings, queue_name=f"{settings.queue_name}-other"))
+    try:
+        assert enqueue_delivery(other, 1, delay_s=3600)  # scheduled: live for an hour
+        sim.send("office", "zhaolei", POST)
+        assert len(_bot_replies(sim.services)) == 1
+        with sim.services.sessions() as session, session.begin():
+            # Our reply's delivery was lost before it was sent: pending, past recovery's grace period.
+            row = session.scalars(select(OutboundMessage)).one()
+            assert row.id == 1
+            row.state, row.created_at = "pending", row.created_at - timedelta(minutes=5)
+        assert recover(sim.services) == (0, 1)
+    finally:
+        for stale in other.queue.scheduled_job_registry.get_job_ids():
+            Job.fetch(stale, connection=other.redis).delete()
+        other.engine.dispose()
+        other.redis.close()
 
 
 def test_redis_restart_loses_no_inbound_message(database_url: str, tmp_path: Path) -> None:

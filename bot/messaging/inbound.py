@@ -23,6 +23,7 @@ from sqlalchemy import Executable, Insert, Table, bindparam, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from bot.messaging.codec import incoming_to_json
+from bot.messaging.job_ids import job_id
 from bot.messaging.messages import IncomingMessage
 from bot.services import Services
 from models import InboundMessage
@@ -104,8 +105,9 @@ def accept(services: Services, msg: IncomingMessage, also: AlsoInsert | None = N
     return Accepted(inbound_id, duplicate=False)
 
 
-def job_data(inbound_id: int):  # type: ignore[no-untyped-def]
-    return Queue.prepare_data(PROCESS_JOB, (inbound_id,), job_id=f"inbound-{inbound_id}", timeout=JOB_TIMEOUT_S,
+def job_data(services: Services, inbound_id: int):  # type: ignore[no-untyped-def]
+    return Queue.prepare_data(PROCESS_JOB, (inbound_id,), job_id=job_id(services, "inbound", inbound_id),
+                              timeout=JOB_TIMEOUT_S,
                               failure_ttl=FAILURE_TTL_S)
 
 
@@ -118,7 +120,7 @@ def enqueue_many(services: Services, inbound_ids: list[int]) -> bool:
     """One Redis round trip for the lot (RQ's own job format, deterministic job ids)."""
     try:
         with services.redis.pipeline() as pipe:
-            services.queue.enqueue_many([job_data(i) for i in inbound_ids], pipeline=pipe)
+            services.queue.enqueue_many([job_data(services, i) for i in inbound_ids], pipeline=pipe)
             pipe.execute()
     except Exception as exc:  # redis.ConnectionError and friends: the rows are safe in the database
         log.warning("enqueue failed inbound=%s… (%s rows) error=%s; recovery will re-enqueue them",

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from bot.messaging.addressing import Post, resolve
 from bot.messaging.codec import outgoing_to_json
+from bot.messaging.job_ids import job_id
 from bot.messaging.messages import OutgoingMessage
 from bot.services import Services
 from models import OutboundMessage
@@ -83,7 +84,7 @@ def enqueue_delivery(services: Services, outbound_id: int, delay_s: float = 0) -
         log.debug("no Redis configured: outbound=%s waits for recovery", outbound_id)
         return False
     try:
-        kwargs = dict(job_id=f"outbound-{outbound_id}", job_timeout=120, failure_ttl=7 * 86400)
+        kwargs = dict(job_id=job_id(services, "outbound", outbound_id), job_timeout=120, failure_ttl=7 * 86400)
         if delay_s > 0:
             services.queue.enqueue_in(timedelta(seconds=delay_s), DELIVER_JOB, outbound_id, **kwargs)
         else:

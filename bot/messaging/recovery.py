@@ -14,6 +14,7 @@ from rq.job import Job, JobStatus
 from sqlalchemy import or_, select
 
 from bot.messaging.inbound import enqueue_inbound
+from bot.messaging.job_ids import job_id
 from bot.messaging.outbox import enqueue_delivery
 from bot.services import Services
 from models import InboundMessage, OutboundMessage
@@ -23,9 +24,9 @@ log = logging.getLogger(__name__)
 LIVE = {JobStatus.QUEUED, JobStatus.STARTED, JobStatus.SCHEDULED, JobStatus.DEFERRED}
 
 
-def _is_live(services: Services, job_id: str) -> bool:
+def _is_live(services: Services, key: str) -> bool:
     try:
-        job = Job.fetch(job_id, connection=services.redis)
+        job = Job.fetch(key, connection=services.redis)
     except Exception:
         return False
     return job.get_status(refresh=False) in LIVE
@@ -46,9 +47,9 @@ def recover(services: Services, min_age_s: float = 30) -> tuple[int, int]:
                 or_(OutboundMessage.next_attempt_at.is_(None), OutboundMessage.next_attempt_at <= now),
             ).order_by(OutboundMessage.id).limit(5000)
         ))
-    requeued_in = sum(1 for i in inbound if not _is_live(services, f"inbound-{i}") and enqueue_inbound(services, i))
+    requeued_in = sum(1 for i in inbound if not _is_live(services, job_id(services, "inbound", i)) and enqueue_inbound(services, i))
     requeued_out = sum(
-        1 for o in outbound if not _is_live(services, f"outbound-{o}") and enqueue_delivery(services, o)
+        1 for o in outbound if not _is_live(services, job_id(services, "outbound", o)) and enqueue_delivery(services, o)
     )
     if requeued_in or requeued_out:
         log.info("recovered inbound=%s outbound=%s", requeued_in, requeued_out)

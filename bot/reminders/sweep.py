@@ -23,6 +23,7 @@ from bot.cases.directory import office_unit, on_duty
 from bot.cases.reminder_policy import ReminderPolicy, load_policy
 from bot.cases.status import DONE_VALUES, OPEN_VALUES, WITH_UNIT_VALUES
 from bot.messaging.addressing import Post
+from bot.messaging.job_ids import job_id
 from bot.messaging.outbox import add_post, enqueue_delivery
 from bot.reminders.texts import (
     WorkdayCounter,
@@ -293,7 +294,7 @@ def schedule_wakeup(services: Services, now: datetime) -> None:
         return
     wall = datetime.now(next_due.tzinfo) + (next_due - now)  # the demo clock may run ahead of the wall clock
     try:
-        services.queue.enqueue_at(wall, "bot.jobs.sweep_reminders", job_id=f"reminder-wakeup-{int(next_due.timestamp())}",
+        services.queue.enqueue_at(wall, "bot.jobs.sweep_reminders", job_id=job_id(services, "reminder-wakeup", int(next_due.timestamp())),
                                   job_timeout=120, result_ttl=60)
     except Exception as exc:  # Redis down: the cron sweep covers it
         log.warning("wake-up not scheduled: %s", exc.__class__.__name__)
