@@ -19,7 +19,9 @@
 
 Both signals see buildings, units and ordinal institutions written one way (paraphrase.canonical:
 3号楼 = 三栋 = 3栋, 一中 = 第一中学), and neither merges posts that name different buildings or bus
-lines (5栋 / 3栋, 15路 / 9路): the same words about another lift are another complaint.
+lines (5栋 / 3栋, 15路 / 9路) or different institutions of one kind (东湖社区卫生服务中心 / 建设街道社区卫生服务中心,
+城东派出所 / 城西派出所; a 社区医院 with no name in front vetoes nothing): the same words about another lift,
+another clinic, are another complaint.
 """
 
 from __future__ import annotations
@@ -205,6 +207,95 @@ def _other_numbers(first: str, second: str) -> bool:
     return False
 
 
+# Words for a kind of institution, with the group each belongs to: two posts about named institutions of
+# one group (东湖社区卫生服务中心 / 建设街道社区卫生服务中心, 实验小学 / 育才中学) and no name in common are
+# about two institutions, however alike the rest of the words. Longest first: 社区卫生服务中心 before 卫生院
+# before 医院. Kinds within a group name one institution in citizens' mouths (太平镇卫生院 = 太平镇医院,
+# 城南农贸市场 = 城南菜市场, bench/repeat_pairs.py 9, 42, 66). A bare 市场 or 车站 is left out: 希望市场监管局,
+# 到车站 put the kind after words that are no name.
+_INSTITUTION_KINDS = {
+    **dict.fromkeys(("社区卫生服务中心", "社区卫生服务站", "卫生服务中心", "卫生服务站", "卫生院", "卫生室", "保健院",
+                     "医院"), "health"),
+    **dict.fromkeys(("幼儿园", "小学", "中学", "学校"), "school"),
+    **dict.fromkeys(("派出所",), "police"),
+    **dict.fromkeys(("农贸市场", "集贸市场", "菜市场", "菜场"), "market"),
+    **dict.fromkeys(("汽车站", "客运站", "火车站"), "station"),
+    **dict.fromkeys(("公园",), "park"),
+    **dict.fromkeys(("小区",), "compound"),
+}
+_INSTITUTION = re.compile("|".join(sorted(_INSTITUTION_KINDS, key=len, reverse=True)))
+# Where the name in front of a kind word stops, walking left: punctuation (anything but a CJK character
+# or a digit), function characters (_NOT_IN_NAMES), and verbs, prepositions and measure words that stand
+# right before an institution (去医院, 到派出所, 在小学, 比县医院, 一所学校); not 向 or 家, which names hold
+# (向阳小学, 幸福家园小区).
+_NAME_STOPS = re.compile(r"[^\u4e00-\u9fff0-9]|" + _NOT_IN_NAMES.pattern + r"|[去到从往对为有没将由于进送找住带比所座间]")
+# Left context that names no institution: administrative levels and kinds (县医院, 镇上医院, 社区医院 are
+# the nearest one, not a named one), where it is (隔壁小区, 旁边小区), placeholders (某社区卫生服务中心,
+# XX小学) and descriptions (私立医院, 老旧小区). What is left of a name without them must be at least
+# SAME_NAME_CHARS characters.
+_NO_NAME = re.compile("社区|街道|居委会|附近|周边|周围|隔壁|旁边|对面|门口|楼下|后面|前面|这边|那边|整个|其他|别的"
+                      "|当地|本地|老旧|私立|公立|民办|公办|正规|定点|城区|农村|乡镇|[县市区镇乡村]")
+# …nor is what is left of it when it is only these (镇上医院, 县里医院, 大医院, 新小区); inside a name they
+# stay (新华农贸市场 is named 新华, not 华).
+_NO_NAME_LEFT = re.compile("[上里大小新老]*")
+_PLACEHOLDER_NAME = re.compile(r"(某+|XX|xx|××|\*+)$")
+# Trailing words two posts add or drop in front of the same institution (东湖社区卫生院 / 东湖社区卫生服务中心
+# gives 东湖社区 / 东湖; 芦淞区建设街道 / 建设街道): names are compared without them.
+_NAME_TAIL = re.compile("(社区|街道|居委会|[县市区镇乡村])+$")
+# How long a shared tail of two names must be to call them one: two characters, the shortest Chinese
+# place name (东湖, 城南, 育才); one (东湖 / 西湖 share 湖) is chance.
+SAME_NAME_CHARS = 2
+
+
+@lru_cache(maxsize=4096)
+def _institutions(text: str) -> dict[str, frozenset[str]]:
+    """Named institutions in a (plain) text: for each kind group, the names written in front of its kind
+    words (芦淞区建设街道社区卫生服务中心 → health: 芦淞区建设), less trailing 社区 / 街道 …; a kind word with no
+    name in front (社区医院, 某小学, 孩子上的小学) adds nothing."""
+    found: dict[str, set[str]] = {}
+    previous = 0  # a name does not run back into the institution before it (高桥镇卫生院药价比县医院)
+    for match in _INSTITUTION.finditer(text):
+        begin = match.start()
+        while begin > previous and not _NAME_STOPS.match(text[begin - 1]):
+            begin -= 1
+        name, previous = text[begin:match.start()], match.end()
+        left = _NO_NAME.sub("", name)
+        if _PLACEHOLDER_NAME.search(name) or len(left) < SAME_NAME_CHARS or _NO_NAME_LEFT.fullmatch(left):
+            continue
+        found.setdefault(_INSTITUTION_KINDS[match.group()], set()).add(_NAME_TAIL.sub("", name) or name)
+    return {kind: frozenset(names) for kind, names in found.items()}
+
+
+@lru_cache(maxsize=4096)
+def _name_cores(name: str) -> frozenset[str]:
+    """Places the parser finds in a name, less their kind word (石桥村中心 → 石桥). Townships, villages, roads
+    and compounds only: a shared county (芦淞区建设 / 芦淞区东湖) is not one institution."""
+    return frozenset(core for p in find_places(name) if p.level in ("township", "village", "road", "compound")
+                     if len(core := _NAME_TAIL.sub("", p.name)) >= SAME_NAME_CHARS)
+
+
+def _same_name(first: str, second: str) -> bool:
+    """Whether two names in front of a kind word are one, however much left context each took: they end
+    alike (芦淞区建设 / 建设, 示例县人民 / 县人民), or one holds a place the other names (石桥村中心小学 /
+    石桥村小学)."""
+    shared = 0
+    while shared < min(len(first), len(second)) and first[-1 - shared] == second[-1 - shared]:
+        shared += 1
+    if shared >= SAME_NAME_CHARS:
+        return True
+    return any(core in second for core in _name_cores(first)) or any(core in first for core in _name_cores(second))
+
+
+def _other_institutions(first: str, second: str) -> bool:
+    """Both name an institution of one kind (医院, 小学, 派出所 …) and no name in common: 建设街道's 社区卫生服务中心
+    is not 东湖社区's, as 5栋's lift is not 3栋's."""
+    a, b = _institutions(first), _institutions(second)
+    for kind in a.keys() & b.keys():
+        if not any(_same_name(x, y) for x in a[kind] for y in b[kind]):
+            return True
+    return False
+
+
 def _things(text: str) -> set[str]:
     return {name for name in concepts(text) if name in THINGS}
 
@@ -293,13 +384,14 @@ def similarity_scores(
                 bonus = PLACE_BONUS
         scores.append(float(value) + bonus)
     plain_query, plain_docs = _plain(title, body), [_plain(c.title, c.body) for c in cases]
-    scores = [0.0 if _other_numbers(plain_query, doc) else score for score, doc in zip(scores, plain_docs, strict=True)]
+    # Another building, bus line or named institution: another complaint, however alike the words.
+    other = [_other_numbers(plain_query, doc) or _other_institutions(plain_query, doc) for doc in plain_docs]
+    scores = [0.0 if vetoed else score for score, vetoed in zip(scores, other, strict=True)]
     if max(scores) >= REPEAT_THRESHOLD:
         return scores  # a repeat in the same words: the looser same-place-same-problem signal is not needed
     names = [[*places, *(c.place.split() if c.place else ())] for c in cases]
     same_place = _same_place_same_problem(plain_query, plain_docs, names)
-    return [0.0 if _other_numbers(plain_query, doc) else max(score, same)
-            for score, same, doc in zip(scores, same_place, plain_docs, strict=True)]
+    return [0.0 if vetoed else max(score, same) for score, same, vetoed in zip(scores, same_place, other, strict=True)]
 
 
 def find_repeat(
