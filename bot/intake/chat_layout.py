@@ -3,18 +3,21 @@ messages, and the citizen's post as one of them.
 
 Duty staff often screenshot the chat where someone pasted the post. A chat page has a shape of its
 own, whatever the app: timestamps centred on the page, each message a nickname at one left edge
-with its bubble's lines below it, indented a little. The post is the longest message; its author
-is the nickname above it and its time the last centred timestamp above that. A first bubble line
+with its bubble's lines below it, indented a little (or aligned with the member badges printed
+before the nickname). The post is the longest message, with the bubbles its sender sent right
+around it; its author is the nickname above it and its time the last centred timestamp above that.
+A desktop client's chat list, left of the chat, is set aside first. A first bubble line
 in 【】 is the post's title, as people paste "【title】text".
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
-from bot.intake.lexicon import WECHAT_GROUP_RE
+from bot.intake.lexicon import MEMBER_BADGE_RE, WECHAT_GROUP_RE
+from bot.intake.line_features import row_ids
 from bot.intake.post_time import find_times
 from bot.intake.segments import Segment
 
@@ -25,6 +28,8 @@ EDGE_TOLERANCE = 0.025
 MIN_NAMES = 2
 # The post is a message of at least this many characters.
 MIN_POST_CHARS = 20
+# A message that breaks off after one of these goes on in the next bubble.
+CLAUSE_ENDS = frozenset("，,、；;：:")
 
 
 @dataclass(frozen=True)
@@ -77,9 +82,56 @@ def chat_roles(
     segments: Sequence[Segment], roles: Sequence[str], size: tuple[int, int] | None, forwarded_at: datetime
 ) -> list[str] | None:
     """Roles for a chat screenshot (author, time, title, body for the post; other for the rest;
-    chrome stays chrome), or None when the page is not a chat."""
+    chrome stays chrome), or None when the page is not a chat. A desktop client's chat list (a
+    column of names, last messages and times left of the chat) is set aside first."""
     if size is None or len(segments) < 4:
         return None
+    split = _pane_split(segments, size)
+    if split is not None:
+        pane = [i for i, seg in enumerate(segments) if seg.box[0] >= split]
+        shifted = [replace(segments[i], box=(segments[i].box[0] - split, segments[i].box[1],
+                                             segments[i].box[2] - split, segments[i].box[3])) for i in pane]
+        found = _chat_roles(shifted, [roles[i] for i in pane], (size[0] - split, size[1]), forwarded_at)
+        if found is not None and "body" in found:
+            out = ["chrome" if r == "chrome" else "other" for r in roles]
+            for i, role in zip(pane, found, strict=True):
+                out[i] = role
+            return out
+    return _chat_roles(segments, roles, size, forwarded_at)
+
+
+# A desktop chat client's list pane ends within this share of the width, and holds at least this
+# many lines.
+PANE_MAX_SHARE = 0.45
+PANE_MIN_LINES = 8
+
+
+def _pane_split(segments: Sequence[Segment], size: tuple[int, int]) -> int | None:
+    """The x where a desktop page splits into a list pane and a chat pane: the widest vertical gap
+    in the left part of the page that no line crosses, with a column of lines left of it."""
+    width, height = size
+    if width <= height:
+        return None
+    spans = sorted((seg.box[0], seg.box[2]) for seg in segments if seg.box[2] - seg.box[0] < 0.9 * width)
+    best: tuple[int, int] | None = None  # (gap, x)
+    reach = 0
+    for left, right in spans:
+        if left > reach and 0.1 * width < left < PANE_MAX_SHARE * width and reach > 0:
+            gap = left - reach
+            if best is None or gap > best[0]:
+                best = (gap, int(left))
+        reach = max(reach, right)
+    if best is None or best[0] < 0.012 * width:
+        return None
+    x = best[1]
+    if sum(seg.box[2] <= x for seg in segments) < PANE_MIN_LINES:
+        return None
+    return x - 1
+
+
+def _chat_roles(
+    segments: Sequence[Segment], roles: Sequence[str], size: tuple[int, int], forwarded_at: datetime
+) -> list[str] | None:
     width = size[0]
     centre = width / 2
     # A chat's timestamp is a line of its own (a time cut out of a sentence may happen to sit
@@ -97,10 +149,16 @@ def chat_roles(
         return _item_list(segments, roles, size, forwarded_at)
     stamp_set = set(stamps)
     # Nicknames: short lines in the left half whose left edges agree, each with a line under it.
+    rows = row_ids(segments)
+    badges = [j for j, seg in enumerate(segments) if MEMBER_BADGE_RE.match(seg.text.strip(" ·•・‧"))]
+
+    def badge_before(i: int) -> bool:  # "LV44 管理员 麓山枫": the name after a member's badges
+        return any(rows[j] == rows[i] and segments[j].box[2] <= segments[i].box[0] for j in badges)
+
     candidates = [
         i for i, seg in enumerate(segments)
-        if i not in stamp_set and roles[i] != "chrome" and _name_like(seg.text)
-        and seg.box[0] < centre and i + 1 < len(segments)
+        if i not in stamp_set and (roles[i] != "chrome" or badge_before(i)) and _name_like(seg.text)
+        and not MEMBER_BADGE_RE.match(seg.text.strip()) and seg.box[0] < centre and i + 1 < len(segments)
     ]
     if len(candidates) < MIN_NAMES:
         return _one_to_one(segments, roles, size, stamps)
@@ -108,11 +166,17 @@ def chat_roles(
     # from it by the bubble's padding, which may be less than a character.
     heights = sorted(max(segments[i].box[3] - segments[i].box[1], 1) for i in candidates)
     tolerance = min(EDGE_TOLERANCE * width, 0.3 * heights[len(heights) // 2])
-    lefts = sorted(segments[i].box[0] for i in candidates)
+    # A nickname's row starts at the badges printed before it ("LV44 管理员 麓山枫" in a QQ group):
+    # the bubble below is aligned with the row's start, not with the name.
+    row_left = {i: min([segments[i].box[0], *(segments[j].box[0] for j in range(len(segments))
+                                               if rows[j] == rows[i] and roles[j] == "chrome"
+                                               and segments[j].box[2] <= segments[i].box[0]
+                                               and segments[j].box[0] > 0.08 * width)]) for i in candidates}
+    lefts = sorted(row_left.values())
     edge = next((x for n, x in enumerate(lefts[:-1]) if lefts[n + 1] - x <= tolerance), None)
     if edge is None:
         return _one_to_one(segments, roles, size, stamps)
-    names = [i for i in candidates if edge <= segments[i].box[0] <= edge + tolerance]
+    names = [i for i in candidates if edge <= row_left[i] <= edge + tolerance]
     if len(names) < MIN_NAMES:
         return _one_to_one(segments, roles, size, stamps)
     name_set = set(names)
@@ -136,7 +200,33 @@ def chat_roles(
     if post is None or post.chars(segments) < MIN_POST_CHARS or not post.lines:
         # Lines that looked like nicknames but carry no post under them: a one-to-one chat.
         return _one_to_one(segments, roles, size, stamps)
-    return _post_roles(segments, roles, post.name, post.stamp, post.lines)
+    first, lines = _same_sender_run(segments, messages, messages.index(post))
+    return _post_roles(segments, roles, first.name, first.stamp, lines)
+
+
+def _same_sender_run(segments: Sequence[Segment], messages: Sequence[_Message], at: int) -> tuple[_Message, list[int]]:
+    """The post with the bubbles its sender sent right before and after it: a long paste often
+    arrives as two or more messages. A neighbour joins when it has the same nickname and the same
+    timestamp above it, and the earlier of the two breaks off after a comma or both are long; a
+    message that opens with 【title】 or @someone starts a post of its own."""
+    def name(m: _Message) -> str:
+        return "".join(segments[m.name].text.split())
+
+    def joins(earlier: _Message, later: _Message) -> bool:
+        if name(earlier) != name(later) or earlier.stamp != later.stamp or not earlier.lines or not later.lines:
+            return False
+        if segments[later.lines[0]].text.lstrip().startswith(("【", "[", "@", "＠")):
+            return False
+        ends = segments[earlier.lines[-1]].text.rstrip()[-1:]
+        long = min(earlier.chars(segments), later.chars(segments)) >= MIN_POST_CHARS
+        return ends in CLAUSE_ENDS or long
+
+    begin = end = at
+    while begin > 0 and joins(messages[begin - 1], messages[begin]):
+        begin -= 1
+    while end + 1 < len(messages) and joins(messages[end], messages[end + 1]):
+        end += 1
+    return messages[begin], [i for m in messages[begin:end + 1] for i in m.lines]
 
 
 # The chat's title bar (the other person's name in a one-to-one chat) sits in this top share.

@@ -45,9 +45,9 @@ SECTION_HEAD_RE = re.compile(
     r"^(?:(?:全部|热门|最新|网友)?评论|相关推荐|相关留言|大家都在看|热门留言|最新留言)\s*[(（]?\s*\d*\s*[)）]?$"
     r"|^共?\s*\d+\s*条(?:评论|回复)$"
     # The official reply under a board post: "官方回复", "株洲市生态环境局回复", "回复单位：…".
-    r"|^(?:官方|部门|单位|政府|职能部门)?(?:回复|答复)(?:内容|详情|情况)?\s*[:：]?$"
+    r"|^(?:官方|部门|单位|政府|职能部门|办理)?(?:回复|答复)(?:内容|详情|情况)?\s*[:：]?$"
     r"|^\S{2,30}(?:局|委|政府|办|中心|公司|街道|办事处|所|院|队)的?(?:回复|答复)$"
-    r"|^(?:回复|答复)(?:单位|部门|时间)\s*[:：]"
+    r"|^(?:回复|答复)(?:单位|部门|机构|时间)\s*[:：]"
 )
 # Counters next to icons ("1.2万", "368"), counter rows ("转发 12 评论 36 赞 208"), "浏览(123)".
 COUNTER_RE = re.compile(r"^\d{1,6}(\.\d)?\s*[万wW千kK+]?$")
@@ -76,6 +76,18 @@ PLATFORM_MARKERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
               ("来自iPhone", "来自Android", "来自 iPhone", "来自 Android", "转发", "按热度", "评论详情")),
     "wechat": (("微信", "公众号", "mp.weixin", "朋友圈", "的聊天记录"), ("按住说话", "按住 说话", "阅读原文", "在看", "群(")),
 }
+# Sites and apps the bot has no source of its own for: their name in the page chrome makes the
+# post's source "other", whatever buttons (转发, 说点什么) other platforms share with them. Kept apart
+# from PLATFORM_MARKERS, whose strong words are a feature of the trained role model. 12345 only with
+# its hotline's name: "打12345试试" is a comment's advice, not the page.
+OTHER_SITE_MARKERS = ("快手", "小红书", "今日头条", "头条号", "微头条", "人民网", "领导留言板", "便民热线",
+                      "政务服务热线", "百度贴吧", "知乎", "哔哩哔哩", "钉钉", "QQ群")
+# A floor ("1楼"), a member's level or role ("LV44", "Lv.3小吧友", "管理员") or the client a reply
+# came from ("来自iPhone客户端 1楼"): printed next to a nickname, never one.
+MEMBER_BADGE_RE = re.compile(
+    r"^(?:(?:来自\S{0,16}客户端\s*)?\d{1,4}楼|来自\S{0,16}客户端|楼主|沙发|板凳|群主|管理员|群管理|小?吧主|小?吧友"
+    r"|(?:LV|Lv|lv)\.?\s*\d{1,3}\s*(?:小?吧友|小?吧主|会员)?)$"
+)
 # A WeChat group chat header: "星沙业主群(128)".
 WECHAT_GROUP_RE = re.compile(r"(?:^|\s)\S{1,20}群\s*[(（]\d{1,4}[)）](?:\s|$)")
 # Leading tags glued to a title ("建议 小区停车难", "【投诉】…", "待回复 …").
@@ -96,9 +108,9 @@ TOOLBAR_WORDS = frozenset(
     在看 赞赏 写留言 听全文 收听 分享到朋友圈 复制链接 打开 下载 下载APP 下载App""".split()
 )
 # A profile line under a nickname: "粉丝 12.9万 获赞 8.7万", "抖音号：dy123", "关注 36 粉丝 1.2万".
-PROFILE_LINE_RE = re.compile(r"粉丝\s*[\d.]+\s*[万wW]?|获赞\s*[\d.]+|抖音号\s*[:：]|快手号\s*[:：]|微博认证\s*[:：]")
-# Chips printed before an account's name ("原创 城事观察" on a WeChat article).
-AUTHOR_TAG_RE = re.compile(r"^(?:原创|认证|官方|置顶|作者)\s*(?=\S{2})")
+PROFILE_LINE_RE = re.compile(r"粉丝\s*[\d.]+\s*[万wW]?|[\d.]+\s*[万wW]?\s*粉丝(?:\s*[·|]|$)|获赞\s*[\d.]+|抖音号\s*[:：]|快手号\s*[:：]|微博认证\s*[:：]")
+# Chips printed before an account's name ("原创 城事观察" on a WeChat article, "LV77 大海" in a QQ group).
+AUTHOR_TAG_RE = re.compile(r"^(?:原创|认证|官方|置顶|作者|群主|管理员|(?:LV|Lv|lv)\.?\s*\d{1,3})\s*(?=\S{2})")
 # Badges printed after a nickname ("用户8831207 楼主", "老张 作者").
 AUTHOR_BADGE_RE = re.compile(r"(?<=\S{2})\s*(?:楼主|博主|作者|UP主|原作者)$")
 # Platforms whose posts have no title field: a "title" found there is a misread line.

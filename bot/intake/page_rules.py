@@ -35,6 +35,7 @@ from bot.intake.lexicon import (
     LABEL_KIND,
     LABEL_RE,
     LONG_LABEL_RE,
+    MEMBER_BADGE_RE,
     PROFILE_LINE_RE,
     PROVINCES,
     STATUS_TAGS,
@@ -63,9 +64,21 @@ _CLOCK_ONLY_RE = re.compile(r"^\d{1,2}:\d{2}$")
 _PAGER_RE = re.compile(r"^\d{1,2}\s*/\s*\d{1,2}$")
 _LIKES_RE = re.compile(r"^[●•]?\s*[♡❤♥]")
 _NAME_LIST_RE = re.compile(r"^[^。！？!?：:\s]{1,16}(?:[，,][^。！？!?：:\s]{1,16})*[，,]?$")
-_FLOOR_RE = re.compile(r"^(?:\d{1,4}楼|楼主|沙发|板凳)$")
+# A date or a clock: a profile line with one ("2025年1月17日19:30·湖南·5万粉丝") is the post's time line.
+_DATE_OR_CLOCK_RE = re.compile(r"\d{1,2}[:：]\d{2}|\d{1,2}月\d{1,2}日|\d{4}[-/.年]\d{1,2}|\d+\s*(?:分钟|小时|天)前|昨天|前天")
+# The fold button of an expanded list item ("收起∧", "展开全文 ∨").
+_FOLD_RE = re.compile(r"^(?:收起|展开)(?:全文|更多)?\s*[∧∨^vV︿﹀へ入人>＞<＜]?$")
+# A list item's summary, cut short with one ellipsis (a citizen's "……" is two) and no sentence end.
+_SUMMARY_RE = re.compile(r"^[^。！？!?]{4,40}(?<!…)(?:…|\.\.\.)$")
 # Counters under a post that CHROME_WORDS' counter patterns miss ("赞40 在看16", "阅读 10万+").
-_COUNTERS_RE = re.compile(r"^(?:(?:在看|阅读|赞|点赞|转发|评论|分享|收藏|浏览|喜欢|推荐|支持|反对|有用)\s*[(（]?[\d.]+[万wW]?\+?[)）]?[\s|·]*)+$")
+_COUNTERS_RE = re.compile(r"^(?:(?:在看|阅读|赞|点赞|转发|评论|分享|收藏|浏览|喜欢|推荐|支持|反对|有用|关注|粉丝|获赞|贴子|帖子|回复)"
+                          r"\s*[:：]?\s*[(（]?[\d.]+[万wW]?\+?[)）]?[\s|·]*)+$")
+# A browser's address bar: a line that is only a link (the link itself is kept apart, ParsedPost.links).
+_ADDRESS_BAR_RE = re.compile(r"^(?:https?://)?(?:[a-z0-9-]+\.)+(?:cn|com|net|org)(?:/\S*)?$", re.I)
+# A site's footer: licences, filing numbers, copyright.
+_FOOTER_RE = re.compile(r"许可证[:：]|备案号|ICP[备证]|版权所有|Copyright|©")
+# A collapsed list item, opened with a triangle.
+_COLLAPSED_RE = re.compile(r"^[▶▸►▷]\s*\S")
 
 
 def refine_roles(
@@ -151,7 +164,7 @@ def _name_like(text: str) -> bool:
         and name not in TYPE_TAGS
         and not _is_label(name)
         and not PROFILE_LINE_RE.search(name)
-        and not _FLOOR_RE.match(name.strip(" ·•・‧"))
+        and not MEMBER_BADGE_RE.match(name.strip(" ·•・‧"))
         and not WECHAT_GROUP_RE.search(name)
     )
 
@@ -166,13 +179,21 @@ def _chrome_lines(segments: Sequence[Segment], roles: list[str]) -> None:
             roles[i], in_likes = "chrome", True
             continue
         in_likes = False
-        if _FLOOR_RE.match(text.strip(" ·•・‧")):
+        if MEMBER_BADGE_RE.match(text.strip(" ·•・‧")) or (
+                len(text) <= 40 and PROFILE_LINE_RE.search(text) and not _DATE_OR_CLOCK_RE.search(text)):
             roles[i] = "chrome"
             continue
         if roles[i] in ("chrome", "label", "unit"):
             continue
-        if _COUNTERS_RE.match(text) or _PAGER_RE.match(text):
+        if (_COUNTERS_RE.match(text) or _PAGER_RE.match(text) or _FOLD_RE.match(text) or _ADDRESS_BAR_RE.match(text)
+                or _FOOTER_RE.search(text)):
             roles[i] = "chrome"
+            continue
+        if _COLLAPSED_RE.match(text) and roles[i] in ("body", "title"):
+            roles[i] = "other"  # a collapsed item of a list ("▶ 岳阳县荣家湾镇供水问题")
+            continue
+        if _SUMMARY_RE.search(text) and roles[i] in ("body", "title"):
+            roles[i] = "other"  # another item of a list, cut short: its full text is elsewhere
             continue
         words = [w for w in re.split(r"[\s|｜·•]+", seg.text.strip()) if w]
         if words and all(w in CHROME_WORDS or w in TOOLBAR_WORDS for w in words) and (

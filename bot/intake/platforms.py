@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 
 from bot.cases.sources import KNOWN_HOSTS, source_from_link
-from bot.intake.lexicon import PLATFORM_MARKERS, WECHAT_GROUP_RE
+from bot.intake.lexicon import OTHER_SITE_MARKERS, PLATFORM_MARKERS, WECHAT_GROUP_RE
 
 PLATFORMS = ("hongwang", "wenzheng_hunan", "douyin", "weibo", "wechat", "other")
 _URL = re.compile(r"(?:https?://)?(?:[a-z0-9-]+\.)+(?:cn|com|net|org|gov\.cn)(?:/[\w./?=&%#~+-]*)?", re.I)
@@ -57,13 +57,14 @@ def detect_platform(page_texts: Sequence[str], content_texts: Sequence[str], lin
         platform = source_from_link(link if "//" in link else "//" + link)
         if platform != "other":
             return platform
-    scores = dict.fromkeys(PLATFORM_MARKERS, 0.0)
+    scores = dict.fromkeys([*PLATFORM_MARKERS, "other"], 0.0)
+    markers = {**PLATFORM_MARKERS, "other": (OTHER_SITE_MARKERS, ())}
     # "@红网", "@微博热搜": an account mentioned, not the site the page is on.
     unmentioned = [_MENTION.sub("", t) for t in page_texts], [_MENTION.sub("", t) for t in content_texts]
     for texts, weight in ((unmentioned[0], 1.0), (unmentioned[1], CONTENT_WEIGHT)):
         squashed = [re.sub(r"\s", "", t) for t in texts]
         tokens = [_tokens(t) for t in texts]
-        for platform, (strong, weak) in PLATFORM_MARKERS.items():
+        for platform, (strong, weak) in markers.items():
             for text in squashed:
                 scores[platform] += weight * STRONG * sum(m.replace(" ", "") in text for m in strong)
             # A weak marker is a button or a label, so it must stand alone ("转发 12", "在看"), not

@@ -169,3 +169,55 @@ def test_a_label_glued_to_the_value_before_it_starts_a_field() -> None:
 def test_a_clock_in_words_at_the_end_of_a_wrapped_line_stays_in_the_sentence() -> None:
     pieces = split_line("荷塘区宋家桥街道幸福里小区隔壁的工地晚上十一点", (0, 0, 900, 30), 0, FORWARDED)
     assert [s.text for s in pieces] == ["荷塘区宋家桥街道幸福里小区隔壁的工地晚上十一点"]
+
+
+# Development families e and f (phone pages where the post is one item among several; desktop pages
+# and chat clients), real OCR lines (bench/dev_fixtures.py).
+PAGES_EF: list[dict[str, Any]] = json.loads(
+    (Path(__file__).parent / "data" / "dev_family_pages_ef.json").read_text(encoding="utf-8")
+)
+
+
+def _ef(layout: str) -> list[dict[str, Any]]:
+    return [p for p in PAGES_EF if p["layout"] == layout]
+
+
+@pytest.mark.parametrize("page", _ef("wx_group_two") + _ef("qq_phone"), ids=lambda p: p["layout"])
+def test_a_post_pasted_as_several_bubbles_or_under_member_badges_has_its_sender_and_whole_text(
+        page: dict[str, Any]) -> None:
+    post, truth = _parse(page), page["truth"]
+    assert post.author == truth["author"]
+    assert similarity(post.body, truth["body"]) >= 0.9, post.body
+
+
+@pytest.mark.parametrize("page", _ef("rmw_lyb") + _ef("rmw_board") + _ef("h12345_detail")[:1], ids=lambda p: p["layout"])
+def test_a_site_the_bot_has_no_source_for_is_other_whatever_labels_it_shares(page: dict[str, Any]) -> None:
+    assert _parse(page).platform == "other"
+
+
+def test_folded_list_items_and_the_fold_button_stay_out_of_the_expanded_post() -> None:
+    page = _ef("hw_list")[0]
+    post = _parse(page)
+    assert post.body == page["truth"]["body"]
+    assert "收起" not in (post.body or "") and "…" not in (post.body or "")
+
+
+def test_a_browser_address_bar_a_footer_and_a_count_first_profile_line_are_chrome() -> None:
+    lines = [
+        _line("www.douyin.com/video/3425946568482207026", 40, 20, 700, 30),
+        _line("大胖_1988", 120, 160, 280),
+        _line("2.7万粉丝·湖南优质民生领域创作者", 120, 205, 515, 30),
+        _line(BODY[0], 30, 280, 1180), _line(BODY[1], 30, 330, 1180), _line(BODY[2], 30, 380, 700),
+        _line("04-26 14:53·湖南", 30, 440, 260, 30),
+        _line("互联网新闻信息服务许可证：43120170001", 300, 1500, 900, 30),
+    ]
+    post = parse_post(lines, FORWARDED, size=(1242, 1600))
+    assert post.body == "".join(BODY)
+    assert post.author == "大胖_1988"
+
+
+@pytest.mark.parametrize("page", _ef("wx_pc")[:1], ids=lambda p: p["layout"])
+def test_a_desktop_chat_clients_chat_list_stays_out_of_the_post(page: dict[str, Any]) -> None:
+    post, truth = _parse(page), page["truth"]
+    assert post.author == truth["author"]
+    assert similarity(post.body, truth["body"]) >= 0.9, post.body
