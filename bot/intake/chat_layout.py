@@ -152,12 +152,12 @@ def _chat_roles(
     rows = row_ids(segments)
     badges = [j for j, seg in enumerate(segments) if MEMBER_BADGE_RE.match(seg.text.strip(" ·•・‧"))]
 
-    def badge_before(i: int) -> bool:  # "LV44 管理员 麓山枫": the name after a member's badges
-        return any(rows[j] == rows[i] and segments[j].box[2] <= segments[i].box[0] for j in badges)
+    def badges_before(i: int) -> list[int]:  # "LV44 管理员 麓山枫": a member's badges before the name
+        return [j for j in badges if rows[j] == rows[i] and segments[j].box[2] <= segments[i].box[0]]
 
     candidates = [
         i for i, seg in enumerate(segments)
-        if i not in stamp_set and (roles[i] != "chrome" or badge_before(i)) and _name_like(seg.text)
+        if i not in stamp_set and (roles[i] != "chrome" or badges_before(i)) and _name_like(seg.text)
         and not MEMBER_BADGE_RE.match(seg.text.strip()) and seg.box[0] < centre and i + 1 < len(segments)
     ]
     if len(candidates) < MIN_NAMES:
@@ -168,10 +168,7 @@ def _chat_roles(
     tolerance = min(EDGE_TOLERANCE * width, 0.3 * heights[len(heights) // 2])
     # A nickname's row starts at the badges printed before it ("LV44 管理员 麓山枫" in a QQ group):
     # the bubble below is aligned with the row's start, not with the name.
-    row_left = {i: min([segments[i].box[0], *(segments[j].box[0] for j in range(len(segments))
-                                               if rows[j] == rows[i] and roles[j] == "chrome"
-                                               and segments[j].box[2] <= segments[i].box[0]
-                                               and segments[j].box[0] > 0.08 * width)]) for i in candidates}
+    row_left = {i: min([segments[i].box[0], *(segments[j].box[0] for j in badges_before(i))]) for i in candidates}
     lefts = sorted(row_left.values())
     edge = next((x for n, x in enumerate(lefts[:-1]) if lefts[n + 1] - x <= tolerance), None)
     if edge is None:

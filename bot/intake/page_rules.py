@@ -45,6 +45,7 @@ from bot.intake.lexicon import (
 )
 from bot.intake.line_features import row_ids
 from bot.intake.line_roles import ROLES
+from bot.intake.platforms import is_link_only
 from bot.intake.post_time import find_times
 from bot.intake.segments import Segment
 
@@ -64,8 +65,6 @@ _CLOCK_ONLY_RE = re.compile(r"^\d{1,2}:\d{2}$")
 _PAGER_RE = re.compile(r"^\d{1,2}\s*/\s*\d{1,2}$")
 _LIKES_RE = re.compile(r"^[●•]?\s*[♡❤♥]")
 _NAME_LIST_RE = re.compile(r"^[^。！？!?：:\s]{1,16}(?:[，,][^。！？!?：:\s]{1,16})*[，,]?$")
-# A date or a clock: a profile line with one ("2025年1月17日19:30·湖南·5万粉丝") is the post's time line.
-_DATE_OR_CLOCK_RE = re.compile(r"\d{1,2}[:：]\d{2}|\d{1,2}月\d{1,2}日|\d{4}[-/.年]\d{1,2}|\d+\s*(?:分钟|小时|天)前|昨天|前天")
 # The fold button of an expanded list item ("收起∧", "展开全文 ∨").
 _FOLD_RE = re.compile(r"^(?:收起|展开)(?:全文|更多)?\s*[∧∨^vV︿﹀へ入人>＞<＜]?$")
 # A list item's summary, cut short with one ellipsis (a citizen's "……" is two) and no sentence end.
@@ -73,8 +72,6 @@ _SUMMARY_RE = re.compile(r"^[^。！？!?]{4,40}(?<!…)(?:…|\.\.\.)$")
 # Counters under a post that CHROME_WORDS' counter patterns miss ("赞40 在看16", "阅读 10万+").
 _COUNTERS_RE = re.compile(r"^(?:(?:在看|阅读|赞|点赞|转发|评论|分享|收藏|浏览|喜欢|推荐|支持|反对|有用|关注|粉丝|获赞|贴子|帖子|回复)"
                           r"\s*[:：]?\s*[(（]?[\d.]+[万wW]?\+?[)）]?[\s|·]*)+$")
-# A browser's address bar: a line that is only a link (the link itself is kept apart, ParsedPost.links).
-_ADDRESS_BAR_RE = re.compile(r"^(?:https?://)?(?:[a-z0-9-]+\.)+(?:cn|com|net|org)(?:/\S*)?$", re.I)
 # A site's footer: licences, filing numbers, copyright.
 _FOOTER_RE = re.compile(r"许可证[:：]|备案号|ICP[备证]|版权所有|Copyright|©")
 # A collapsed list item, opened with a triangle.
@@ -92,7 +89,7 @@ def refine_roles(
     (then only the rules that need no geometry run)."""
     roles = list(roles)
     times = [_time_kind(seg.text, forwarded_at) for seg in segments]
-    _chrome_lines(segments, roles)
+    _chrome_lines(segments, roles, forwarded_at)
     _not_titles(segments, roles, times)
     if size is not None and segments:
         rows = row_ids(segments)
@@ -111,10 +108,11 @@ def refine_roles(
     return roles
 
 
-def clean_chrome(segments: Sequence[Segment], roles: Sequence[str], size: tuple[int, int] | None) -> list[str]:
+def clean_chrome(segments: Sequence[Segment], roles: Sequence[str], size: tuple[int, int] | None,
+                 forwarded_at: datetime) -> list[str]:
     """Nav bars, button lines and player controls as chrome, before anything else reads the roles."""
     roles = list(roles)
-    _chrome_lines(segments, roles)
+    _chrome_lines(segments, roles, forwarded_at)
     if size is not None and segments:
         rows = row_ids(segments)
         _bars(segments, roles, rows)
@@ -169,7 +167,7 @@ def _name_like(text: str) -> bool:
     )
 
 
-def _chrome_lines(segments: Sequence[Segment], roles: list[str]) -> None:
+def _chrome_lines(segments: Sequence[Segment], roles: list[str], forwarded_at: datetime) -> None:
     """A line made only of button words ("倍速 清屏 连播", "热点 地区 部门") is chrome, and so
     are a like list ("♡ 老张，小李，…", wrapped over lines) and a reply thread's floor ("1楼")."""
     in_likes = False
@@ -180,12 +178,13 @@ def _chrome_lines(segments: Sequence[Segment], roles: list[str]) -> None:
             continue
         in_likes = False
         if MEMBER_BADGE_RE.match(text.strip(" ·•・‧")) or (
-                len(text) <= 40 and PROFILE_LINE_RE.search(text) and not _DATE_OR_CLOCK_RE.search(text)):
+                # with a time in it ("2025年1月17日19:30·湖南·5万粉丝") it is the post's time line
+                len(text) <= 40 and PROFILE_LINE_RE.search(text) and not find_times(text, forwarded_at)):
             roles[i] = "chrome"
             continue
         if roles[i] in ("chrome", "label", "unit"):
             continue
-        if (_COUNTERS_RE.match(text) or _PAGER_RE.match(text) or _FOLD_RE.match(text) or _ADDRESS_BAR_RE.match(text)
+        if (_COUNTERS_RE.match(text) or _PAGER_RE.match(text) or _FOLD_RE.match(text) or is_link_only(text)
                 or _FOOTER_RE.search(text)):
             roles[i] = "chrome"
             continue

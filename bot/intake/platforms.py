@@ -18,6 +18,11 @@ STRONG, WEAK = 3.0, 1.0
 CONTENT_WEIGHT = 0.15
 
 
+def is_link_only(text: str) -> bool:
+    """Whether `text` is one link and nothing else, as a browser's address bar shows it."""
+    return _URL.fullmatch(text.strip()) is not None
+
+
 def find_links(text: str) -> list[str]:
     links: list[str] = []
     for m in _URL.finditer(text):
@@ -57,8 +62,8 @@ def detect_platform(page_texts: Sequence[str], content_texts: Sequence[str], lin
         platform = source_from_link(link if "//" in link else "//" + link)
         if platform != "other":
             return platform
-    scores = dict.fromkeys([*PLATFORM_MARKERS, "other"], 0.0)
     markers = {**PLATFORM_MARKERS, "other": (OTHER_SITE_MARKERS, ())}
+    scores = dict.fromkeys(markers, 0.0)
     # "@红网", "@微博热搜": an account mentioned, not the site the page is on.
     unmentioned = [_MENTION.sub("", t) for t in page_texts], [_MENTION.sub("", t) for t in content_texts]
     for texts, weight in ((unmentioned[0], 1.0), (unmentioned[1], CONTENT_WEIGHT)):

@@ -156,7 +156,7 @@ def parse_post(
     model_roles = roles
     # Nav bars and button rows first: a nav item taken for the post's text would decide where
     # the post starts and ends.
-    roles = clean_chrome(segments, roles, size if has_boxes else None)
+    roles = clean_chrome(segments, roles, size if has_boxes else None, forwarded_at)
     roles = _settle_roles(segments, roles, proba)
     # A chat screenshot has a shape of its own (messages under nicknames); any other page goes
     # through the layout rules.
