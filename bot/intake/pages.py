@@ -45,17 +45,44 @@ def _squash(text: str | None) -> str:
     return "".join((text or "").split())
 
 
+# Levels at which one post names one place: a second county or compound is another post's, while a
+# post may well name several roads (从东湖路到建设路).
+_ONE_PER_POST = ("city", "county", "township", "village", "compound")
+_SUFFIXES = ("街道", "社区", "小区", "市", "区", "县", "镇", "乡", "村")
+
+
+def _bare(name: str) -> str:
+    for suffix in _SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            return name[: -len(suffix)]
+    return name
+
+
+def _other_places(post: ParsedPost, page: ParsedPost) -> bool:
+    """Whether the two name places of one kind (two counties, two compounds) and no place in common."""
+    ours = {_bare(p.name) for p in post.place_mentions}
+    theirs = {_bare(p.name) for p in page.place_mentions}
+    if not ours or not theirs or ours & theirs:
+        return False
+    shared_levels = {p.level for p in post.place_mentions} & {p.level for p in page.place_mentions}
+    return bool(shared_levels & set(_ONE_PER_POST))
+
+
 def continues(post: ParsedPost, page: ParsedPost) -> bool:
     """Whether `page` (a screenshot parsed on its own) is a further screen of `post` rather than
     another post. A scrolled screen shows no header of its own, or the same one; another post
     shows its own title, or its own platform, author or time: two of those differing, or a title
-    differing, make it another post (duty staff forward several posts in a row). A page whose
+    differing, make it another post (duty staff forward several posts in a row). A page with an
+    author or time of its own that names another county or compound than the post, and no place in
+    common, is another post even under the same nickname (nicknames repeat: 小李, 热心市民). A page whose
     text starts with the end of the post's text is its next screen whatever else it shows."""
     body, next_body = _squash(post.body), _squash(page.body)
     if body and next_body and any(body.endswith(next_body[:size])
                                   for size in range(min(len(body), len(next_body), 60), MIN_OVERLAP - 1, -1)):
         return True
     if post.title and page.title and _squash(post.title) != _squash(page.title):
+        return False
+    if (page.author or page.posted_at) and _other_places(post, page):
         return False
     conflicts = [
         post.platform != "other" and page.platform != "other" and post.platform != page.platform,

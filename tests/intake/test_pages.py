@@ -56,3 +56,20 @@ def test_a_page_with_its_own_header_is_another_post_not_a_next_screen() -> None:
     # One differing field alone (a commenter taken for the author on a scrolled screen) is not enough.
     assert continues(first, _post(title=None, author="路人甲", body="小孩放学回家也很危险。"))
     assert [len(g) for g in group_pages([first, next_screen, another])] == [2, 1]
+
+
+def test_a_page_about_another_county_is_another_post_under_the_same_nickname() -> None:
+    from bot.intake.pages import continues
+    from bot.intake.places import PlaceMention
+
+    first = _post(platform="wechat", author="小李", body="芦淞区建设街道卫生服务中心排队太久。",
+                  place_mentions=[PlaceMention("芦淞区", "county"), PlaceMention("建设街道", "township")])
+    other_county = _post(platform="wechat", author="小李", body="雨花区井湾子小区门口占道经营。",
+                         place_mentions=[PlaceMention("雨花区", "county"), PlaceMention("井湾子小区", "compound")])
+    same_county = _post(platform="wechat", author="小李", body="芦淞区这边一直没人管。",
+                        place_mentions=[PlaceMention("芦淞区", "county")])
+    another_road_only = _post(platform="wechat", author="小李", body="从建设路口一直排到车站路。",
+                              place_mentions=[PlaceMention("车站路", "road")])
+    no_header = _post(body="雨花区也是这样。", place_mentions=[PlaceMention("雨花区", "county")])
+    assert not continues(first, other_county)
+    assert continues(first, same_county) and continues(first, another_road_only) and continues(first, no_header)
