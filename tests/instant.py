@@ -10,7 +10,9 @@ it fails here as it would on a machine elsewhere.
 Subprocesses (``python -m bot worker``, the CLI) cannot be travelled; they get the same instant
 through ``BOT_CLOCK_OFFSET_S`` (the Services clock's offset), which the fixture puts into
 ``os.environ`` for the length of each test, and ``clock_env(services)`` for a test that builds a
-subprocess environment of its own.
+subprocess environment of its own. A test whose subprocesses compare the real time with a time this
+process stamps (a platform callback's signed timestamp) cannot share the instant: it overrides
+``test_instant`` and runs at the real time (tests/reliability/test_county_year.py).
 
 Tests marked ``clock`` read the date or the time of day; CI runs them again at the instants that
 stress them (.ci/run). Without an instant every test runs at the real wall time, which the suite

@@ -8,12 +8,14 @@ rate-limit burst. Nothing may be lost or doubled, and no log line of any process
 carry a phone or ID number, a name or a message body.
 
 The year's time is the demo clock (``var/demo_clock_offset_s``), set to fixed dates in 2026; the
-result does not depend on the wall clock, only the run's duration does.
+result does not depend on the wall clock, only the run's duration does. Nor on BOT_TEST_INSTANT: the
+test runs at the real time whatever instant the session names (``test_instant`` below).
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -35,6 +37,16 @@ FAULTS = (
     Fault(0.45, "platform_5xx", count=25),
     Fault(0.55, "restart_postgres"),
 )
+
+
+@pytest.fixture
+def test_instant() -> Iterator[None]:
+    """The real time here, whatever instant the session names (overrides tests/conftest.py's autouse
+    fixture). The bot's processes (gunicorn, the worker, rq cron) cannot be travelled, and they check a
+    callback's signed timestamp against the real time, as WeCom (10 min) and DingTalk (1 h) do; the
+    fakes and senders in this process would sign with the travelled time, so every WeCom and DingTalk
+    message was refused as stale. Nothing here needs the instant: the year's time is the demo clock."""
+    yield None
 
 
 @pytest.mark.slow
