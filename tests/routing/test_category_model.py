@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -25,14 +24,6 @@ def test_committed_model_predicts_the_seven_categories(model: CategoryModel) -> 
     }
     for body, label in cases.items():
         assert model.predict(None, body).label == label
-
-
-def test_inference_is_fast(model: CategoryModel) -> None:
-    model.predict(None, "预热")
-    started = time.perf_counter()
-    for _ in range(20):
-        model.predict("小区物业乱收费", "幸福小区物业每月多收停车费，业主多次反映无果。" * 5)
-    assert (time.perf_counter() - started) / 20 < 0.05  # generous: shared 2-core machine
 
 
 def test_mismatched_sklearn_version_is_refused(tmp_path: Path) -> None:
