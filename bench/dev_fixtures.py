@@ -1,6 +1,6 @@
-"""Write tests/intake/data/dev_family_pages.json (families a and d) and dev_family_pages_ef.json
-(families e and f): OCR lines of screenshots from layout families written apart from the parser
-(bench/heldout_layouts, _d, _e, _f; now its development families), with the family's labels
+"""Write tests/intake/data/dev_family_pages.json (families a and d), dev_family_pages_ef.json
+(families e and f) and dev_family_pages_g.json (family g): OCR lines of screenshots from layout families written apart from the parser
+(bench/heldout_layouts, _d, _e, _f, _g; now its development families), with the family's labels
 beside each page, two per layout.
 
 The lines are what the real OCR engine read on the rendered images, so the tests that use them
@@ -8,7 +8,7 @@ The lines are what the real OCR engine read on the rendered images, so the tests
 on. The complaints are the family's own synthetic texts: no citizen's words. Family b, the
 held-out one, never goes into a fixture.
 
-Run: .venv/bin/python -m bench.dev_fixtures  (about five minutes; rewrites both fixture files)
+Run: .venv/bin/python -m bench.dev_fixtures  (about five minutes; rewrites the three fixture files)
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ DATA = ROOT / "tests" / "intake" / "data"
 FIXTURES = {
     DATA / "dev_family_pages.json": (("bench.heldout_layouts.generate", 11, 44), ("bench.heldout_layouts_d.generate", 7, 27)),
     DATA / "dev_family_pages_ef.json": (("bench.heldout_layouts_e.generate", 7, 60), ("bench.heldout_layouts_f.generate", 7, 60)),
+    DATA / "dev_family_pages_g.json": (("bench.heldout_layouts_g.generate", 7, 60),),
 }
 PER_LAYOUT = 2
 

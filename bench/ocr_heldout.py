@@ -1,8 +1,8 @@
 """Screenshot intake on layout families written apart from the parser, scored independently.
 
-Six families, each written from public knowledge of the sites by someone who never read the
+Seven families, each written from public knowledge of the sites by someone who never read the
 parser (nor the other families' layouts): `a` (bench/heldout_layouts), `b` (bench/heldout_layouts_b),
-`c`, `d`, `e` and `f` (bench/heldout_layouts_c … _f). Families `a`, `c`, `d`, `e` and `f` were looked
+`c`, `d`, `e`, `f` and `g` (bench/heldout_layouts_c … _g). Families `a`, `c`, `d`, `e`, `f` and `g` were looked
 at while the parser was improved (their failures studied as kinds), so they are development
 families; family `b` is the held-out one: never look at its images or failures to tune, run this
 bench on it to report. Scoring is this file's
@@ -18,7 +18,7 @@ own (not bench/ocr.py's), from the family's labels:
 - phones: the same set of numbers (digits only).
 
 Also prints full intake vs the bare OCR engine, seconds per image. Prints, never asserts.
-Run: .venv/bin/python bench/ocr_heldout.py [--family a|b|c|d|e|f] [--count 60] [--seed 7] [--details out.jsonl]
+Run: .venv/bin/python bench/ocr_heldout.py [--family a|b|c|d|e|f|g] [--count 60] [--seed 7] [--details out.jsonl]
 """
 
 from __future__ import annotations
@@ -48,6 +48,7 @@ import bench.heldout_layouts_c.generate as family_c  # noqa: E402
 import bench.heldout_layouts_d.generate as family_d  # noqa: E402
 import bench.heldout_layouts_e.generate as family_e  # noqa: E402
 import bench.heldout_layouts_f.generate as family_f  # noqa: E402
+import bench.heldout_layouts_g.generate as family_g  # noqa: E402
 from bot.intake.ocr import get_engine  # noqa: E402
 from bot.intake.pipeline import intake_image  # noqa: E402
 
@@ -123,15 +124,15 @@ def score(fields: dict[str, Any], truth: dict[str, Any]) -> dict[str, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--family", choices=("a", "b", "c", "d", "e", "f"), default="b",
-                        help="b: held out (the default); a, c, d, e, f: development families")
+    parser.add_argument("--family", choices=("a", "b", "c", "d", "e", "f", "g"), default="b",
+                        help="b: held out (the default); a, c, d, e, f, g: development families")
     parser.add_argument("--count", type=int, default=60)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--details", default=None, help="write per-image fields and truth (JSON lines) here")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder)
-        {"a": family_a, "b": family_b, "c": family_c, "d": family_d, "e": family_e, "f": family_f}[args.family].generate(out, count=args.count, seed=args.seed)
+        {"a": family_a, "b": family_b, "c": family_c, "d": family_d, "e": family_e, "f": family_f, "g": family_g}[args.family].generate(out, count=args.count, seed=args.seed)
         labels = [json.loads(line) for line in (out / "labels.jsonl").read_text(encoding="utf-8").splitlines()]
         engine = get_engine()
         first = labels[0]
