@@ -48,7 +48,11 @@ SECTION_HEAD_RE = re.compile(
     r"|^(?:官方|部门|单位|政府|职能部门|办理)?(?:回复|答复)(?:内容|详情|情况)?\s*[:：]?$"
     r"|^\S{2,30}(?:局|委|政府|办|中心|公司|街道|办事处|所|院|队)的?(?:回复|答复)$"
     r"|^(?:回复|答复)(?:单位|部门|机构|时间)\s*[:：]"
+    # A reply count over the replies ("1回复", "回复(3)").
+    r"|^\d+\s*条?回复$|^回复\s*[(（]\s*\d+\s*[)）]$"
 )
+# How an office's reply opens ("网友您好：经调查…", "尊敬的网友，您好！"): never the citizen's text.
+REPLY_OPENER_RE = re.compile(r"^(?:尊敬的)?(?:网友|市民|群众)(?:朋友)?[，,]?您好|^您好[！!，,:：]\s*(?:您|你)(?:所)?反映")
 # Counters next to icons ("1.2万", "368"), counter rows ("转发 12 评论 36 赞 208"), "浏览(123)".
 COUNTER_RE = re.compile(r"^\d{1,6}(\.\d)?\s*[万wW千kK+]?$")
 COUNTER_ROW_RE = re.compile(

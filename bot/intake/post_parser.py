@@ -20,6 +20,7 @@ import numpy as np
 
 from bot.cases.pii import find_id_numbers, find_phones
 from bot.intake.chat_layout import chat_roles
+from bot.intake.comment_post import comment_roles
 from bot.intake.lexicon import (
     AUTHOR_BADGE_RE,
     AUTHOR_TAG_RE,
@@ -31,6 +32,7 @@ from bot.intake.lexicon import (
     LONG_LABEL_RE,
     PLATFORM_MARKERS,
     PROVINCES,
+    REPLY_OPENER_RE,
     SECTION_HEAD_RE,
     STATUS_TAGS,
     TRAILING_CHROME_RE,
@@ -162,6 +164,9 @@ def parse_post(
     # through the layout rules.
     chat = chat_roles(segments, roles, size if has_boxes else None, forwarded_at)
     roles = chat if chat is not None else refine_roles(segments, roles, proba, size if has_boxes else None, forwarded_at)
+    if chat is None:
+        # The page's post may be a news account's, with the citizen's complaint in its comments.
+        roles = comment_roles(segments, roles, forwarded_at) or roles
     confidence: dict[str, float] = {}
     title = _title(segments, roles, proba, model_roles, confidence)
     # A title the citizen wrote in 【】 at the head of the text stands on any platform.
@@ -239,6 +244,10 @@ def _settle_roles(segments: Sequence[Segment], roles: list[str], proba: np.ndarr
         beside = bool(above) and (seg.box[0] >= max(b[2] for b in above) or seg.box[2] <= min(b[0] for b in above))
         if SECTION_HEAD_RE.match(seg.text.strip()) and above and not beside:
             roles[i + 1 :] = ["other" if r == "body" else r for r in roles[i + 1 :]]
+            break
+        # An office's reply under the post ("网友您好：经调查…") ends it too, its first line included.
+        if REPLY_OPENER_RE.match(seg.text.strip()) and above and not beside:
+            roles[i:] = ["other" if r == "body" else r for r in roles[i:]]
             break
     if "body" not in roles:
         runs = _runs(roles, "other")

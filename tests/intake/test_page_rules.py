@@ -221,3 +221,59 @@ def test_a_desktop_chat_clients_chat_list_stays_out_of_the_post(page: dict[str, 
     post, truth = _parse(page), page["truth"]
     assert post.author == truth["author"]
     assert similarity(post.body, truth["body"]) >= 0.9, post.body
+
+
+# Family g (government portals and forms, threads and comments), real OCR lines (bench/dev_fixtures.py).
+PAGES_G: list[dict[str, Any]] = json.loads(
+    (Path(__file__).parent / "data" / "dev_family_pages_g.json").read_text(encoding="utf-8")
+)
+
+
+def _g(layout: str) -> list[dict[str, Any]]:
+    return [p for p in PAGES_G if p["layout"] == layout]
+
+
+@pytest.mark.parametrize("page", _g("douyin_reply")[:1] + _g("weibo_comment")[:1], ids=lambda p: p["layout"])
+def test_a_complaint_in_the_comments_under_a_news_accounts_post_is_the_post(page: dict[str, Any]) -> None:
+    post, truth = _parse(page), page["truth"]
+    assert similarity(post.body, truth["body"]) >= 0.9, post.body
+    assert post.author == truth["author"]
+    assert time_agrees(post.contract_fields()["posted_at"], truth["posted_at"], truth["posted_at_components"])
+
+
+@pytest.mark.parametrize("page", _g("wenzheng_detail"), ids=lambda p: p["layout"])
+def test_an_offices_reply_under_the_post_is_not_its_body(page: dict[str, Any]) -> None:
+    post, truth = _parse(page), page["truth"]
+    assert "您好" not in post.body
+    assert similarity(post.body, truth["body"]) >= 0.9, post.body
+
+
+NEWS = ["株洲市发布供水管网改造计划，荷叶镇等片区将分批", "停水检修。"]
+COMPLAINT = ["我是湘乡市黄土铺镇的居民，书院路从建工宿舍门口", "到滨河北路路口这一段路面坑坑洼洼，大坑连着小坑，",
+             "希望有关部门尽快修一修。"]
+
+
+def _comment_page(post: list[str]) -> list[OcrLine]:
+    lines = [_line("@城事速递湖南", 30, 440, 290)]
+    lines += [_line(text, 30, 500 + 45 * n, 1000) for n, text in enumerate(post)]
+    lines += [_line("3719条评论", 360, 660, 530)]
+    top = 740
+    for name, text, stamp in (("湘江边的风", ["已转发，希望早日解决。"], "昨天·湖南"),
+                              ("洞庭湖的鱼", COMPLAINT, "昨天06:40·湖南"),
+                              ("晴天娃娃_hn", ["同感，沿江大道那段我天天走，真的烂。"], "昨天·湖南")):
+        lines.append(_line(name, 135, top, 300))
+        lines += [_line(t, 135, top + 50 * (n + 1), 1000) for n, t in enumerate(text)]
+        top += 50 * (len(text) + 1)
+        lines.append(_line(stamp, 135, top, 300, 34))
+        top += 70
+    return lines
+
+
+def test_a_complaining_comment_is_the_post_only_under_a_post_that_does_not_complain() -> None:
+    under_news = parse_post(_comment_page(NEWS), FORWARDED, size=(1080, 2300))
+    assert under_news.body == "".join(COMPLAINT)
+    assert under_news.author == "洞庭湖的鱼"
+    assert under_news.posted_at == datetime.fromisoformat("2025-05-31T06:40:00+08:00")
+    # The citizen's own post, with another complaint among its comments: the post stays.
+    under_complaint = parse_post(_comment_page(BODY), FORWARDED, size=(1080, 2300))
+    assert under_complaint.body == "".join(BODY)
