@@ -52,7 +52,7 @@ SECTION_HEAD_RE = re.compile(
     r"|^\d+\s*条?回复$|^回复\s*[(（]\s*\d+\s*[)）]$"
 )
 # How an office's reply opens ("网友您好：经调查…", "尊敬的网友，您好！"): never the citizen's text.
-REPLY_OPENER_RE = re.compile(r"^(?:尊敬的)?(?:网友|市民|群众)(?:朋友)?[，,]?您好|^您好[！!，,:：]\s*(?:您|你)(?:所)?反映")
+REPLY_OPENER_RE = re.compile(r"^(?:尊敬的)?(?:网友|市民|群众)(?:朋友)?[，,]?您好|^您好[！!，,:：]\s*(?:(?:您|你)(?:所)?反映|接到|收到|经(?:调查|核实|了解|查))")
 # Counters next to icons ("1.2万", "368"), counter rows ("转发 12 评论 36 赞 208"), "浏览(123)".
 COUNTER_RE = re.compile(r"^\d{1,6}(\.\d)?\s*[万wW千kK+]?$")
 COUNTER_ROW_RE = re.compile(

@@ -167,6 +167,7 @@ def parse_post(
     if chat is None:
         # The page's post may be a news account's, with the citizen's complaint in its comments.
         roles = comment_roles(segments, roles, forwarded_at) or roles
+        roles = _end_at_reply(segments, roles)
     confidence: dict[str, float] = {}
     title = _title(segments, roles, proba, model_roles, confidence)
     # A title the citizen wrote in 【】 at the head of the text stands on any platform.
@@ -245,10 +246,6 @@ def _settle_roles(segments: Sequence[Segment], roles: list[str], proba: np.ndarr
         if SECTION_HEAD_RE.match(seg.text.strip()) and above and not beside:
             roles[i + 1 :] = ["other" if r == "body" else r for r in roles[i + 1 :]]
             break
-        # An office's reply under the post ("网友您好：经调查…") ends it too, its first line included.
-        if REPLY_OPENER_RE.match(seg.text.strip()) and above and not beside:
-            roles[i:] = ["other" if r == "body" else r for r in roles[i:]]
-            break
     if "body" not in roles:
         runs = _runs(roles, "other")
         scored = [(float(proba[run, body].mean()), run) for run in runs]
@@ -266,6 +263,20 @@ def _settle_roles(segments: Sequence[Segment], roles: list[str], proba: np.ndarr
             and text[-1] not in "。！？!?，,；;：:"
         ):
             roles[first] = "title"
+    return roles
+
+
+def _end_at_reply(segments: Sequence[Segment], roles: list[str]) -> list[str]:
+    """An office's reply under the post ("网友您好：经调查…", "您好，接到留言后…") ends the post's body,
+    its first line included, however the layout rules joined it to the post's paragraph."""
+    body = [i for i, r in enumerate(roles) if r == "body"]
+    for n, i in enumerate(body[1:], 1):
+        if REPLY_OPENER_RE.match(segments[i].text.strip()):
+            # The replying office's name on a line of its own right above ("珠晖区人社局") heads it.
+            head, before = segments[body[n - 1]].text.strip(), segments[body[n - 2]].text.strip() if n >= 2 else ""
+            if n >= 2 and len(head) <= 30 and not any(c in head for c in "。！？!?，,；;") and before[-1:] in "。！？!?":
+                i = body[n - 1]
+            return roles[:i] + ["other" if r == "body" else r for r in roles[i:]]
     return roles
 
 

@@ -277,3 +277,18 @@ def test_a_complaining_comment_is_the_post_only_under_a_post_that_does_not_compl
     # The citizen's own post, with another complaint among its comments: the post stays.
     under_complaint = parse_post(_comment_page(BODY), FORWARDED, size=(1080, 2300))
     assert under_complaint.body == "".join(BODY)
+
+
+@pytest.mark.parametrize("reply", ["您好，接到留言后，我局立即会同街道赴现场调查，已责令限期整改。",
+                                   "网友您好：经调查，您所反映的情况属实，我局已安排专人处理。",
+                                   "尊敬的网友，您好！您反映的问题已收悉，现答复如下。"])
+def test_an_offices_reply_under_the_post_ends_its_body(reply: str) -> None:
+    lines = [
+        _line("公司拒绝缴纳社会保险", 30, 200, 600, 46),
+        _line("留言人：奔跑的蜗牛", 30, 270, 400, 30), _line("2025-04-20 18:10", 600, 270, 900, 30),
+        *[_line(text, 30, 340 + 45 * n, 1050, 34) for n, text in enumerate(BODY)],
+        _line("珠晖区人力资源和社会保障局", 30, 520, 500, 30),
+        _line(reply, 30, 570, 1050, 34),
+    ]
+    post = parse_post(lines, FORWARDED, size=(1080, 1400))
+    assert post.body == "".join(BODY)
