@@ -44,7 +44,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.screenshots.generate import generate  # noqa: E402
 from bot.cases.pii import find_phones  # noqa: E402
-from bot.intake.ocr import get_engine  # noqa: E402
+from bot.intake.ocr import WORKER_MALLOC_ENV, get_engine  # noqa: E402
 from bot.intake.pipeline import intake_image  # noqa: E402
 from bot.intake.places import find_places  # noqa: E402
 
@@ -106,8 +106,10 @@ import sys
 from datetime import datetime
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
-from bot.intake.pipeline import intake_image  # noqa: E402
+from bot.intake.pipeline import intake_image, preload  # noqa: E402
 import time
+# As the real worker does (bot/worker.py warm_up, before any job): engine, role model, gazetteer.
+preload()
 started = time.perf_counter()
 for name in sys.argv[2:]:
     intake_image(Path(name).read_bytes(), datetime.fromisoformat("2026-11-28T10:00:00+08:00"), timeout=120)
@@ -118,11 +120,13 @@ print(next(line.split()[1] for line in open("/proc/self/status") if line.startsw
 
 
 def worker_peak_rss(paths: list[Path]) -> tuple[float, float]:
-    """(peak RSS MB, seconds) of a fresh process doing only what the worker does, on the 8 largest images."""
+    """(peak RSS MB, seconds) of a fresh process doing only what the worker does, on the 8 largest images:
+    the intake warm-up (`preload`, as bot/worker.py's warm_up), then intake of each image; started with
+    this process's environment, as `python -m bot worker` is started with the deployment's."""
     largest = sorted(paths, key=lambda p: Image.open(p).size[1], reverse=True)[:8]
     done = subprocess.run(
         [sys.executable, "-c", _WORKER, str(ROOT), *map(str, largest)],
-        env=dict(os.environ),
+        env={**WORKER_MALLOC_ENV, **os.environ},  # as bot/runner.py and deploy/ start the worker
         capture_output=True,
         text=True,
         check=True,

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from bot.chat_platforms import LONG_CONNECTION_EXITS, PLATFORMS
 from bot.config import ROOT, Settings
+from bot.intake.ocr import WORKER_MALLOC_ENV
 
 
 def _bin(name: str) -> str:
@@ -116,7 +117,9 @@ def run() -> int:
     ]
     commands += _platform_processes(settings)
     for name, argv in commands:
-        children.append((name, subprocess.Popen(argv, env=env, cwd=ROOT)))
+        # The worker runs OCR: glibc malloc settings that keep its memory under 1 GB (bot/intake/ocr.py).
+        child_env = {**WORKER_MALLOC_ENV, **env} if name == "worker" else env
+        children.append((name, subprocess.Popen(argv, env=child_env, cwd=ROOT)))
 
     stopping = False
 
