@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from bot.intake.lexicon import REPLY_OPENER_RE
+from bot.intake.line_features import name_like
 from bot.intake.post_time import find_times
 from bot.intake.segments import Segment
 
@@ -29,7 +30,6 @@ REQUEST_RE = re.compile(
 )
 # A comment shorter than this is chatter ("顶一下", "我家也是"), however it is worded.
 MIN_COMMENT_CHARS = 30
-NAME_MAX_CHARS = 16
 # A comment's time line, its nickname and device included ("路人甲 2024-08-18 20:55 来自 vivo X100").
 STAMP_MAX_CHARS = 40
 
@@ -44,11 +44,6 @@ def complains(text: str) -> bool:
 
 def _is_stamp(text: str, forwarded_at: datetime) -> bool:
     return len(text) <= STAMP_MAX_CHARS and bool(find_times(text, forwarded_at))
-
-
-def _is_name(text: str) -> bool:
-    name = text.strip()
-    return 2 <= len(name) <= NAME_MAX_CHARS and not any(c in name for c in "，。！？,.!?；;：:")
 
 
 def comment_roles(segments: Sequence[Segment], roles: Sequence[str], forwarded_at: datetime) -> list[str] | None:
@@ -76,24 +71,24 @@ def comment_roles(segments: Sequence[Segment], roles: Sequence[str], forwarded_a
             continue
         # A name-like line opens a comment; right under a nickname, or later in a comment, it is
         # the comment's text (a short first line, a wrapped last line without a full stop).
-        if _is_name(text) and not current and not named:
+        if name_like(text) and not current and not named:
             named = True
             continue
         current.append(i)
     if current:
         items.append(current)
-    scored = [(sum(len(segments[i].text) for i in item), item) for item in items
-              if complains("".join(segments[i].text for i in item))]
-    scored = [(chars, item) for chars, item in scored if chars >= MIN_COMMENT_CHARS and chars > len(page_post)]
-    if not scored:
+    texts = ["".join(segments[i].text for i in item) for item in items]
+    found = [(len(text), item) for text, item in zip(texts, items, strict=True)
+             if len(text) >= MIN_COMMENT_CHARS and len(text) > len(page_post) and complains(text)]
+    if not found:
         return None
-    _, item = max(scored, key=lambda pair: pair[0])
+    _, item = max(found, key=lambda pair: pair[0])
     out = ["chrome" if r == "chrome" else "other" for r in roles]
     for i in item:
         out[i] = "body"
     # The nickname: the nearest name line above the comment (an avatar read as one letter is skipped).
     for i in range(item[0] - 1, max(item[0] - 4, -1), -1):
-        if _is_name(segments[i].text) and not _is_stamp(segments[i].text, forwarded_at) and roles[i] != "chrome":
+        if name_like(segments[i].text) and not _is_stamp(segments[i].text, forwarded_at) and roles[i] != "chrome":
             out[i] = "author"
             break
     # The time: the first time line under it, before the next comment begins.

@@ -71,7 +71,8 @@ def _char_shares(text: str) -> tuple[float, float, float, float]:
     return cjk, digit, latin, punct
 
 
-def _name_like(text: str) -> bool:
+def name_like(text: str) -> bool:
+    """A nickname's shape: 2-16 characters (after an @), no sentence punctuation, at most one space."""
     stripped = text.lstrip("@").strip()
     return 2 <= len(stripped) <= 16 and not any(c in stripped for c in "，。！？,.!?：:；;") and stripped.count(" ") <= 1
 
@@ -214,7 +215,7 @@ def features(
             float(block_rank[b] == 1),
             i / n,
             chars_before / total_chars,
-            float(_name_like(text)),
+            float(name_like(text)),
             float(bool(WECHAT_GROUP_RE.search(text))),
             float(bool(IP_LOCATION_RE.search(text))),
             float(bool(TRAILING_CHROME_RE.search(text))),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from bot.intake.places import find_places
+from bot.intake.places import bare_name, find_places
 from bot.intake.post_parser import ParsedPost
 
 MIN_OVERLAP = 8  # characters; shorter repeats are coincidence ("的问题。")
@@ -47,25 +47,17 @@ def _squash(text: str | None) -> str:
 
 # Levels at which one post names one place: a second county or compound is another post's, while a
 # post may well name several roads (从东湖路到建设路).
-_ONE_PER_POST = ("city", "county", "township", "village", "compound")
-_SUFFIXES = ("街道", "社区", "小区", "市", "区", "县", "镇", "乡", "村")
-
-
-def _bare(name: str) -> str:
-    for suffix in _SUFFIXES:
-        if name.endswith(suffix) and len(name) > len(suffix) + 1:
-            return name[: -len(suffix)]
-    return name
+_ONE_PER_POST = frozenset(("city", "county", "township", "village", "compound"))
 
 
 def _other_places(post: ParsedPost, page: ParsedPost) -> bool:
     """Whether the two name places of one kind (two counties, two compounds) and no place in common."""
-    ours = {_bare(p.name) for p in post.place_mentions}
-    theirs = {_bare(p.name) for p in page.place_mentions}
+    ours = {bare_name(p.name) for p in post.place_mentions}
+    theirs = {bare_name(p.name) for p in page.place_mentions}
     if not ours or not theirs or ours & theirs:
         return False
     shared_levels = {p.level for p in post.place_mentions} & {p.level for p in page.place_mentions}
-    return bool(shared_levels & set(_ONE_PER_POST))
+    return bool(shared_levels & _ONE_PER_POST)
 
 
 def continues(post: ParsedPost, page: ParsedPost) -> bool:

@@ -344,6 +344,13 @@ def _suffix_of(name: str) -> str:
     return max((x for x in {**_STRONG_SUFFIXES, **_WEAK_SUFFIXES} if name.endswith(x)), key=len, default="")
 
 
+def bare_name(name: str) -> str:
+    """`name` without its place suffix when two characters or more stay (长沙市 → 长沙, 东湖社区 → 东湖),
+    to compare two mentions of one place written with and without it."""
+    suffix = _suffix_of(name)
+    return name[: -len(suffix)] if suffix and len(name) > len(suffix) + 1 else name
+
+
 @lru_cache(maxsize=1)
 def _short_cities() -> frozenset[str]:
     """Prefecture-level city names without 市 ("长沙" for 长沙市): citizens drop it before a district."""

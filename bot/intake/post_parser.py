@@ -270,14 +270,17 @@ def _end_at_reply(segments: Sequence[Segment], roles: list[str]) -> list[str]:
     """An office's reply under the post ("网友您好：经调查…", "您好，接到留言后…") ends the post's body,
     its first line included, however the layout rules joined it to the post's paragraph."""
     body = [i for i, r in enumerate(roles) if r == "body"]
-    for n, i in enumerate(body[1:], 1):
-        if REPLY_OPENER_RE.match(segments[i].text.strip()):
-            # The replying office's name on a line of its own right above ("珠晖区人社局") heads it.
-            head, before = segments[body[n - 1]].text.strip(), segments[body[n - 2]].text.strip() if n >= 2 else ""
-            if n >= 2 and len(head) <= 30 and not any(c in head for c in "。！？!?，,；;") and before[-1:] in "。！？!?":
-                i = body[n - 1]
-            return roles[:i] + ["other" if r == "body" else r for r in roles[i:]]
-    return roles
+    texts = [segments[i].text.strip() for i in body]
+    opener = next((n for n in range(1, len(body)) if REPLY_OPENER_RE.match(texts[n])), None)
+    if opener is None:
+        return roles
+    # The replying office's name on a line of its own right above ("珠晖区人社局") heads the reply: a
+    # short line without punctuation after a sentence that ended.
+    head = texts[opener - 1]
+    if opener >= 2 and len(head) <= 30 and not any(c in head for c in "。！？!?，,；;") and texts[opener - 2][-1:] in "。！？!?":
+        opener -= 1
+    cut = body[opener]
+    return roles[:cut] + ["other" if r == "body" else r for r in roles[cut:]]
 
 
 def _runs(roles: list[str], role: str) -> list[list[int]]:
