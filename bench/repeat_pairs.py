@@ -13,8 +13,10 @@ the same problem at another place of the same kind (阳光家园 / 绿洲花园,
 15路 / 9路, 207国道 / 307国道), which must match nothing either.
 Scenarios whose id is a multiple of 3 are the held-out part: never used to choose features or
 thresholds; the rest is the tuning part. Both are printed.
-``--heldout PATH`` evaluates another file in the same format instead, every scenario as held out (a
-file written without seeing the detector; never tune on it).
+``--heldout PATH`` evaluates another file in the same format instead, every scenario as held out:
+bench/data/repeat_pairs_dev.jsonl (50 scenarios written apart from the detector, then tuned on: a
+development set) or bench/data/repeat_pairs_heldout.jsonl (40 scenarios written without seeing the
+detector; never tuned on, never looked at, its figures only reported).
 Run: .venv/bin/python bench/repeat_pairs.py [--heldout PATH]
 """
 

@@ -3,7 +3,8 @@
 Two things citizens vary that say nothing about which case a post belongs to:
 
 - how they write a building or an institution: 3栋 / 3号楼 / 三栋 / 3幢, 第一中学 / 一中,
-  第二人民医院 / 二医院. ``canonical`` writes each one way, so the place name matches as a string;
+  第二人民医院 / 二医院, 菜场 / 菜市场 / 农贸市场, 实小 / 实验小学, 白马中小 / 白马镇小 / 白马镇中心小学, and a bus
+  line said in words (坐十二路 / 12路). ``canonical`` writes each one way, so the place name matches as a string;
   ``buildings`` keeps the numbers, because 5栋's lift is not 3栋's.
 - the words for the problem itself (化粪池满溢 / 粪池漫出来; 补课费 / 补习班). Chinese synonyms
   and near-synonyms mostly share a morpheme (粪池 / 化粪池, 热水 / 热水器, 鱼塘 / 挖塘养鱼), so
@@ -38,10 +39,17 @@ _CN_NUMBER = "[零〇一二两三四五六七八九十百]+"
 _BUILDING = re.compile(rf"(\d+|{_CN_NUMBER})\s*(?:号楼|号栋|栋|幢)")
 _UNIT = re.compile(rf"(\d+|{_CN_NUMBER})\s*单元")
 # Ordinal schools and hospitals: 第一中学 is called 一中, 第二人民医院 二医院 or 二院.
-_ORDINAL_SCHOOL = re.compile(r"第([一二三四五六七八九十]+)中学")
 _SHORT_SCHOOL = re.compile(r"(?<![第初高其之中])([一二三四五六七八九十]+)中(?![学午间文国心途期等级层部年旬秋])")
 _ORDINAL_HOSPITAL = re.compile(r"第([一二三四五六七八九十]+)(?:人民)?医院")
 _SHORT_HOSPITAL = re.compile(r"(?<!第)([一二三四五六七八九十]+)医?院(?![长子士内外系校])")
+# Kinds of one institution that citizens name either way: 菜场 / 菜市场 / 集贸市场 are the 农贸市场, 实小 the
+# 实验小学, 白马中小 / 白马镇小 the 中心小学 (not 中小学, 中小企业, 中小型, 镇小区).
+_MARKET = re.compile("菜市场|菜场|集贸市场")
+_SHORT_PRIMARY = re.compile(r"(实|中心|镇|乡)小(?![学企型微区孩朋伙时吃说心])")
+_PRIMARY_KINDS = {"实": "实验小学", "中心": "中心小学", "镇": "镇中心小学", "乡": "乡中心小学"}
+_MIDDLE_PRIMARY = re.compile(r"(?<=[\u4e00-\u9fff]{2})中小(?![学企型微])")
+# A bus line written in words after a verb of riding (坐十二路, 乘18路车): 十二路 = 12路; 五一路 stays a street.
+_SPOKEN_LINE = re.compile(rf"(?<=[坐乘搭])({_CN_NUMBER})路")
 
 
 def _number(text: str) -> int | None:
@@ -69,6 +77,11 @@ def _building(match: re.Match[str]) -> str:
     return match.group(0) if number is None else f"{number}栋"
 
 
+def _spoken_line(match: re.Match[str]) -> str:
+    number = _number(match.group(1))
+    return match.group(0) if number is None else f"{number}路"
+
+
 def _unit(match: re.Match[str]) -> str:
     number = _number(match.group(1))
     return match.group(0) if number is None else f"{number}单元"
@@ -76,10 +89,14 @@ def _unit(match: re.Match[str]) -> str:
 
 @lru_cache(maxsize=8192)
 def canonical(text: str) -> str:
-    """The text with buildings, units and ordinal institutions written one way (3号楼 → 3栋, 一中 → 第一中学,
-    二医院 → 第二医院)."""
+    """The text with buildings, units, bus lines and institutions written one way (3号楼 → 3栋, 一中 → 第一中学,
+    二医院 → 第二医院, 菜场 → 农贸市场, 实小 → 实验小学, 白马中小 → 白马中心小学, 坐十二路 → 坐12路)."""
     text = _UNIT.sub(_unit, _BUILDING.sub(_building, text))
-    text = _ORDINAL_SCHOOL.sub(r"\1中", text)
+    text = _MARKET.sub("农贸市场", _MIDDLE_PRIMARY.sub("中心小学", text))
+    text = _SHORT_PRIMARY.sub(lambda m: _PRIMARY_KINDS[m.group(1)], text)
+    text = _SPOKEN_LINE.sub(_spoken_line, text)
+    # 一中 → 第一中学 only: 第一中学 stays as written (shortened first, 第一中学学生 became 一中学生, which reads
+    # as a school named 一中学).
     text = _SHORT_SCHOOL.sub(r"第\1中学", text)
     text = _ORDINAL_HOSPITAL.sub(r"\1院", text)
     return _SHORT_HOSPITAL.sub(r"第\1医院", text)

@@ -1,5 +1,6 @@
 import pytest
 
+from bot.intake.problem_words import problem_similarity
 from bot.routing.repeats import OpenCase, find_repeat
 
 CASES = [
@@ -67,6 +68,14 @@ BOARD = [
     OpenCase(16, None, "星光村的村干部把扶贫款挪用了，应该分给贫困户的钱一直没发"),
     OpenCase(17, None, "东方明珠小区3栋楼下有人养了几十只鸽子，鸽子屎到处都是，气味很大", "东方明珠小区"),
     OpenCase(18, None, "307国道石门段路面坑洼不平，大货车一过尘土飞扬"),
+    OpenCase(19, None, "金水湾小区2栋楼道里一股很浓的煤气味，燃气公司说来看一直没来"),
+    OpenCase(20, None, "翠湖府小区门口的夜宵摊占道经营，晚上车都开不进去"),
+    OpenCase(21, None, "双桥镇柏树村的灌溉水渠被山洪冲垮了，田里引不到水", "双桥镇 柏树村"),
+    OpenCase(22, None, "东风农贸市场里的鱼摊污水横流，过道上全是鱼鳞"),
+    OpenCase(23, None, "河口镇中心小学的校车严重超载，一辆车挤了三十多个孩子"),
+    OpenCase(24, None, "锦江城二期工地拖欠我们钢筋工工资三个月了，包工头不接电话"),
+    OpenCase(25, None, "化肥厂家属院的化粪池堵了，粪水流到路上"),
+    OpenCase(26, None, "清水乡林业站办采伐证要收好处费，不给就一直拖"),
 ]
 REPEATS = [
     # building numbers written another way (3号楼 / 五栋 / 3幢 = 3栋)
@@ -78,6 +87,19 @@ REPEATS = [
     ("扶贫款 / 扶贫资金, word order", "星光村扶贫资金被村里干部截留了，我们贫困户一分钱都没拿到", 16),
     # another platform's tag, the same bus line
     ("platform tag", "【抖音】坐9路车，司机一边开车一边看手机，红灯都不停，一车人吓坏了", 13),
+    # synonyms with no character in common, now in one concept group (煤气味 / 漏气, 夜宵摊 / 大排档)
+    ("gas smell / leak, estate named without 小区", "金水湾2栋的管道漏气好几天了，闻着头晕，太危险了", 19),
+    ("estate ending in 府, stalls", "翠湖府门口的大排档把路全占了，开车根本过不去", 20),
+    # a village named by its stem only (柏树 for 双桥镇柏树村), the problem in other words (水渠 / 沟渠)
+    ("village stem", "我们柏树那边的沟渠断了一截，秧都插不下去，一直没人来看", 21),
+    # one institution, two kind words (农贸市场 = 菜场)
+    ("菜场 = 农贸市场", "东风菜场卖鱼的那几家，地上全是脏水，走路都打滑", 22),
+    # a school abbreviated (镇小 = 镇中心小学), new problem words (校车 / 接送车, 超载 / 超员)
+    ("镇小 = 镇中心小学", "河口镇小的接送车天天超员，孩子挤得站都站不稳", 23),
+    # a numbered highway is a name however the rest is worded
+    ("307国道 written after the place", "过石门那一截的307国道到处是大坑，车子颠得厉害", 18),
+    # bribery words (好处费 / 红包)
+    ("好处费 / 红包", "清水乡林业站的人暗示要送红包才给办采伐证", 26),
 ]
 NOT_REPEATS = [
     ("same problem, another building", "绿洲花园小区3栋电梯也坏了一个星期，物业说在等配件"),
@@ -91,6 +113,10 @@ NOT_REPEATS = [
     ("same village, another problem", "星光村的村道上全是大石头，拖拉机都过不去"),
     ("same compound and building, another problem", "东方明珠小区3栋有业主把阳台封出去搭了个违建"),
     ("same school, another problem", "第一中学食堂饭菜质量差，价格贵，学生经常吃出头发"),
+    ("same township, another school", "河口镇新华小学的校车也超载，孩子都站在过道里"),
+    ("same development, another phase", "锦江城一期工地也欠着我们瓦工班的工资，老板跑了"),
+    ("two names sharing a kind word (厂家属院)", "水泥厂家属院那边粪池满了，脏水淌了一地，臭得很"),
+    ("another village's stem", "双桥镇松林村的水渠也冲垮了，没人修"),
 ]
 
 
@@ -103,3 +129,22 @@ def test_repeat_in_other_words_is_found(kind: str, text: str, expected: int) -> 
 @pytest.mark.parametrize(("kind", "text"), NOT_REPEATS, ids=[n[0] for n in NOT_REPEATS])
 def test_hard_negative_is_not_a_repeat(kind: str, text: str) -> None:
     assert find_repeat(None, text, [], BOARD) is None, kind
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("电梯坏了", "直梯又停了"),
+        ("拖欠工资", "一直不发工资"),
+        ("噪音太大", "广场舞音量开到最大"),
+        ("天花板漏水", "墙角一直渗水"),
+        ("路灯不亮", "晚上黑灯瞎火"),
+        ("煤气味很浓", "管道漏气"),
+        ("出租车不打表", "的士宰客"),
+        ("停水三天", "龙头不出水"),
+        ("征地补偿太低", "土地被征了没赔偿"),
+        ("焚烧秸秆", "烧稻草烟雾大"),
+    ],
+)
+def test_other_words_for_one_problem_share_a_concept(first: str, second: str) -> None:
+    assert problem_similarity(first, second) > 0

@@ -15,10 +15,22 @@ from bot.routing.paraphrase import buildings, canonical, document_frequency, res
         ("示例县第一中学", "示例县第一中学"),
         ("县第二人民医院", "县第二医院"),
         ("二医院有个门诊", "第二医院有个门诊"),
+        ("第一中学学生食堂", "第一中学学生食堂"),
+        # one institution, two kind words; abbreviated primary schools; a bus line in words after 坐
+        ("北街菜场门口", "北街农贸市场门口"),
+        ("红星菜市场", "红星农贸市场"),
+        ("实小门口", "实验小学门口"),
+        ("白马中小的校车", "白马中心小学的校车"),
+        ("在白马镇小读书", "在白马镇中心小学读书"),
+        ("每天坐十二路上班", "每天坐12路上班"),
         # not buildings or schools: a floor, a date, 初一中午
         ("住在三楼", "住在三楼"),
         ("3号上午", "3号上午"),
         ("初一中午", "初一中午"),
+        ("中小学生", "中小学生"),
+        ("中小企业", "中小企业"),
+        ("五一路晚上", "五一路晚上"),
+        ("镇小区", "镇小区"),
     ],
 )
 def test_canonical(text: str, expected: str) -> None:
