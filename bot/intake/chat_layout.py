@@ -303,6 +303,11 @@ def _item_list(
         end = heads[n + 1][0] if n + 1 < len(heads) else len(segments)
         lines = [i for i in range(max(name, stamp) + 1, end) if i not in head_rows and roles[i] != "chrome"]
         items.append((name, stamp, lines))
+    # Each message of a chat history has text under its head; a table of titles and dates (a
+    # portal's list of letters, one of them opened) has rows with nothing under them.
+    below = [any(segments[i].box[1] >= segments[name].box[3] for i in lines) for name, _stamp, lines in items]
+    if 2 * sum(below) < len(items):
+        return None
     name, stamp, lines = max(items, key=lambda item: sum(len(segments[i].text) for i in item[2]))
     if sum(len(segments[i].text) for i in lines) < MIN_POST_CHARS:
         return None

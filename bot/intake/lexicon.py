@@ -10,12 +10,14 @@ import re
 LABELS: dict[str, tuple[str, ...]] = {
     "title": ("留言标题", "标题", "主题", "诉求标题", "信件标题", "来信标题"),
     "author": ("网友", "作者", "发帖人", "留言人", "留言用户", "用户", "昵称", "发布人", "投诉人", "来信人", "发布者", "诉求人"),
-    "time": ("发布时间", "留言时间", "发表时间", "提交时间", "时间", "发布于", "发表于", "日期", "来信时间", "留言日期"),
+    "time": ("发布时间", "留言时间", "发表时间", "提交时间", "时间", "发布于", "发表于", "日期", "来信时间", "留言日期",
+             "诉求时间", "来电时间"),
     "unit": ("留言对象", "投诉对象", "反映对象", "咨询对象", "诉求对象", "问政对象", "回复对象", "办理单位", "受理单位",
              "承办单位"),
     "body": ("留言内容", "内容", "正文", "诉求内容", "问题描述", "详细内容", "来信内容", "信件内容"),
     "meta": ("留言类型", "类型", "编号", "留言编号", "状态", "办理状态", "浏览", "来源", "IP属地", "回复单位", "答复单位",
-             "回复内容", "回复时间", "答复内容", "答复时间", "满意度", "分类"),
+             "回复内容", "回复时间", "答复内容", "答复时间", "满意度", "分类", "诉求渠道", "办理结果", "工单编号",
+             "受理时间", "办结时间"),
 }
 LABEL_KINDS = tuple(LABELS)
 _ALL_LABELS = sorted({w for words in LABELS.values() for w in words}, key=len, reverse=True)
@@ -41,18 +43,23 @@ STATUS_TAGS = frozenset("待回复 已回复 已受理 办理中 已办结 已�
 TYPE_TAGS = frozenset("建议 投诉 咨询 求助 表扬 举报 其他 反映 意见".split())
 # The heading of a comment section or of a list of other posts ("全部评论 36", "3条评论", "相关推荐"):
 # what follows it is not the post (see post_parser._settle_roles).
-SECTION_HEAD_RE = re.compile(
-    r"^(?:(?:全部|热门|最新|网友)?评论|相关推荐|相关留言|大家都在看|热门留言|最新留言)\s*[(（]?\s*\d*\s*[)）]?$"
-    r"|^共?\s*\d+\s*条(?:评论|回复)$"
-    # The official reply under a board post: "官方回复", "株洲市生态环境局回复", "回复单位：…".
-    r"|^(?:官方|部门|单位|政府|职能部门|办理)?(?:回复|答复)(?:内容|详情|情况)?\s*[:：]?$"
+# The heading of the official reply under a board post: "官方回复", "株洲市生态环境局回复", "回复单位：…".
+REPLY_HEAD_RE = re.compile(
+    r"^(?:官方|部门|单位|政府|职能部门|办理)?(?:回复|答复)(?:内容|详情|情况)?\s*[:：]?$"
     r"|^\S{2,30}(?:局|委|政府|办|中心|公司|街道|办事处|所|院|队)的?(?:回复|答复)$"
     r"|^(?:回复|答复)(?:单位|部门|机构|时间)\s*[:：]"
+)
+SECTION_HEAD_RE = re.compile(
+    r"^(?:(?:全部|热门|最新|网友)?评论|相关推荐|相关留言|大家都在看|热门留言|最新留言)\s*[(（]?\s*\d*\s*[)）]?$"
+    r"|^共?\s*\d+\s*条(?:评论|回复)$|"
+    + REPLY_HEAD_RE.pattern
     # A reply count over the replies ("1回复", "回复(3)").
-    r"|^\d+\s*条?回复$|^回复\s*[(（]\s*\d+\s*[)）]$"
+    + r"|^\d+\s*条?回复$|^回复\s*[(（]\s*\d+\s*[)）]$"
 )
 # How an office's reply opens ("网友您好：经调查…", "尊敬的网友，您好！"): never the citizen's text.
 REPLY_OPENER_RE = re.compile(r"^(?:尊敬的)?(?:网友|市民|群众)(?:朋友)?[，,]?您好|^您好[！!，,:：]\s*(?:(?:您|你)(?:所)?反映|接到|收到|经(?:调查|核实|了解|查))")
+# An editor's note after a letter an article carries ("记者追踪：…", "编者按：…"): the paper's words.
+EDITOR_NOTE_RE = re.compile(r"^(?:记者(?:追踪|手记|了解到|调查|核实)|编者按|编后语?|编辑注|小编(?:提醒|说))[:：，,]?")
 # Counters next to icons ("1.2万", "368"), counter rows ("转发 12 评论 36 赞 208"), "浏览(123)".
 COUNTER_RE = re.compile(r"^\d{1,6}(\.\d)?\s*[万wW千kK+]?$")
 COUNTER_ROW_RE = re.compile(

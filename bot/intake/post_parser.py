@@ -19,12 +19,16 @@ from typing import Any
 import numpy as np
 
 from bot.cases.pii import find_id_numbers, find_phones
+from bot.intake.article_letter import letter_roles
 from bot.intake.chat_layout import chat_roles
 from bot.intake.comment_post import comment_roles
+from bot.intake.label_grid import grid_roles
 from bot.intake.lexicon import (
     AUTHOR_BADGE_RE,
     AUTHOR_TAG_RE,
     BRACKETED_LABEL_RE,
+    COUNTER_ROW_RE,
+    EDITOR_NOTE_RE,
     IP_LOCATION_RE,
     LABEL_KIND,
     LABEL_RE,
@@ -32,14 +36,16 @@ from bot.intake.lexicon import (
     LONG_LABEL_RE,
     PLATFORM_MARKERS,
     PROVINCES,
+    REPLY_HEAD_RE,
     REPLY_OPENER_RE,
     SECTION_HEAD_RE,
     STATUS_TAGS,
     TRAILING_CHROME_RE,
     UNTITLED_PLATFORMS,
 )
-from bot.intake.line_features import text_boxes
+from bot.intake.line_features import row_ids, text_boxes
 from bot.intake.line_roles import ROLES, role_probabilities
+from bot.intake.list_page import opened_row_roles
 from bot.intake.page_rules import clean_chrome, is_time_label, refine_roles
 from bot.intake.places import PlaceMention, find_places
 from bot.intake.platforms import PLATFORMS, detect_platform, find_links
@@ -162,11 +168,20 @@ def parse_post(
     roles = _settle_roles(segments, roles, proba)
     # A chat screenshot has a shape of its own (messages under nicknames); any other page goes
     # through the layout rules.
-    chat = chat_roles(segments, roles, size if has_boxes else None, forwarded_at)
-    roles = chat if chat is not None else refine_roles(segments, roles, proba, size if has_boxes else None, forwarded_at)
+    refined = refine_roles(segments, roles, proba, size if has_boxes else None, forwarded_at)
+    if has_boxes:
+        refined = grid_roles(segments, refined)
+    # A portal's list of letters with one opened: the opened one is the post. Its rows (title
+    # left, date right) would otherwise pass for a forwarded chat history's.
+    listed = opened_row_roles(segments, refined, size if has_boxes else None, forwarded_at)
+    chat = chat_roles(segments, roles, size if has_boxes else None, forwarded_at) if listed is None else None
+    roles = chat if chat is not None else listed or refined
     if chat is None:
+        roles = _end_at_counters(segments, roles)
         # The page's post may be a news account's, with the citizen's complaint in its comments.
         roles = comment_roles(segments, roles, forwarded_at) or roles
+        # A letter inside an article: the post starts at its labelled author line.
+        roles = letter_roles(segments, roles) or roles
         roles = _end_at_reply(segments, roles)
     confidence: dict[str, float] = {}
     title = _title(segments, roles, proba, model_roles, confidence)
@@ -267,19 +282,45 @@ def _settle_roles(segments: Sequence[Segment], roles: list[str], proba: np.ndarr
 
 
 def _end_at_reply(segments: Sequence[Segment], roles: list[str]) -> list[str]:
-    """An office's reply under the post ("网友您好：经调查…", "您好，接到留言后…") ends the post's body,
-    its first line included, however the layout rules joined it to the post's paragraph."""
+    """An office's reply under the post (a heading "答复单位：…", or "网友您好：经调查…", "您好，接到留言后…"),
+    or an editor's note ("记者追踪：…") ends the post's body, its first line included, however the layout rules joined it to the post's paragraph."""
     body = [i for i, r in enumerate(roles) if r == "body"]
-    texts = [segments[i].text.strip() for i in body]
-    opener = next((n for n in range(1, len(body)) if REPLY_OPENER_RE.match(texts[n])), None)
-    if opener is None:
+    if not body:
         return roles
-    # The replying office's name on a line of its own right above ("珠晖区人社局") heads the reply: a
-    # short line without punctuation after a sentence that ended.
-    head = texts[opener - 1]
-    if opener >= 2 and len(head) <= 30 and not any(c in head for c in "。！？!?，,；;") and texts[opener - 2][-1:] in "。！？!?":
-        opener -= 1
-    cut = body[opener]
+    # A reply's heading ("答复单位：…") after the post's first line ends it, whatever role it was given.
+    heading = next((i for i in range(body[0] + 1, len(segments)) if REPLY_HEAD_RE.match(segments[i].text.strip())), None)
+    texts = [segments[i].text.strip() for i in body]
+    opener = next((n for n in range(1, len(body)) if REPLY_OPENER_RE.match(texts[n]) or EDITOR_NOTE_RE.match(texts[n])), None)
+    if opener is not None:
+        # The replying office's name on a line of its own right above ("珠晖区人社局") heads the reply: a
+        # short line without punctuation after a sentence that ended.
+        head = texts[opener - 1]
+        if opener >= 2 and len(head) <= 30 and not any(c in head for c in "。！？!?，,；;") and texts[opener - 2][-1:] in "。！？!?":
+            opener -= 1
+    cuts = [i for i in (heading, None if opener is None else body[opener]) if i is not None]
+    if not cuts:
+        return roles
+    cut = min(cuts)
+    return roles[:cut] + ["other" if r == "body" or (r == "unit" and i == heading) else r
+                          for i, r in enumerate(roles[cut:], cut)]
+
+
+def _end_at_counters(segments: Sequence[Segment], roles: list[str]) -> list[str]:
+    """A row of counters under the post ("阅读8.1万", "赞66 在看12") ends its body: what follows is the
+    comments (comment_roles, run after this, may still find the citizen's post among them)."""
+    body = [i for i, r in enumerate(roles) if r == "body"]
+    if len(body) < 2:
+        return roles
+    rows = row_ids(segments)
+
+    def chrome_row(i: int) -> bool:  # a like count beside a comment's nickname ("赞464") is no such row
+        return all(roles[j] == "chrome" for j in range(len(segments)) if rows[j] == rows[i])
+
+    cut = next((i for i in range(body[0] + 1, body[-1]) if roles[i] == "chrome" and chrome_row(i)
+                and COUNTER_ROW_RE.match(segments[i].text.strip())
+                and segments[i].box[1] >= max(segments[j].box[3] for j in body if j < i) - 2), None)
+    if cut is None:
+        return roles
     return roles[:cut] + ["other" if r == "body" else r for r in roles[cut:]]
 
 
@@ -333,6 +374,9 @@ def _is_noise(text: str) -> bool:
     return len(text) <= 2 and not _CJK_RE.search(text)
 
 
+LIST_BULLETS = "·•・▼▶►▪◆●"
+
+
 def _title(segments: Sequence[Segment], roles: list[str], proba: np.ndarray, model_roles: Sequence[str],
            confidence: dict[str, float]) -> str | None:
     # An avatar or an icon read as a letter ("O", "@") is no title, whatever its place on the page.
@@ -353,7 +397,8 @@ def _title(segments: Sequence[Segment], roles: list[str], proba: np.ndarray, mod
     text = _glue([p for p in parts if p])
     if m := LEADING_TAG_RE.match(text):
         text = text[m.end() :]
-    text = text.strip()
+    # A list's bullet or the ▼ of an opened row is the page's, not the citizen's.
+    text = text.strip().lstrip(LIST_BULLETS).strip()
     if len(text) >= 2 and text[0] in "【[" and text[-1] in "】]":
         text = text[1:-1].strip()
     return text or None

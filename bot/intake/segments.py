@@ -44,9 +44,10 @@ def _cut_points(text: str, forwarded_at: datetime) -> list[int]:
     for m in LABEL_RE.finditer(text):
         if m.start() > 0 and (text[m.start() - 1] in " \u3000|｜" or not text[: m.start()].strip()):
             cuts.add(m.start())
-        # OCR glues a value to the next label when their boxes sit close ("蜗牛留言时间:2025-…"): in a
-        # short line, a label of three or more characters with its colon starts a new field.
-        elif m.start() > 0 and len(m.group("label")) >= 3 and len(text) <= _SHORT_LINE and LABEL_RE.match(text):
+        # OCR glues a value to the next label when their boxes sit close ("蜗牛留言时间:2025-…",
+        # "问政对象：城管局网友：晴天娃娃时间："): in a short line that starts with a label, a label
+        # with its colon starts a new field.
+        elif m.start() > 0 and len(text) <= _SHORT_LINE and LABEL_RE.match(text):
             cuts.add(m.start())
     if tag := LEADING_TAG_RE.match(text):
         cuts.add(tag.end())

@@ -292,3 +292,109 @@ def test_an_offices_reply_under_the_post_ends_its_body(reply: str) -> None:
     ]
     post = parse_post(lines, FORWARDED, size=(1080, 1400))
     assert post.body == "".join(BODY)
+
+
+@pytest.mark.parametrize("page", _g("gov_list_desktop") + _ef("wenzheng_list"), ids=lambda p: p["layout"])
+def test_a_portal_list_with_one_letter_opened_gives_that_letter(page: dict[str, Any]) -> None:
+    post, truth = _parse(page), page["truth"]
+    assert post.platform == truth["platform"]  # not a chat history, though its rows have a name-like cell and a time
+    assert post.title == truth["title"]
+    assert post.author == truth["author"]
+    assert time_agrees(post.contract_fields()["posted_at"], truth["posted_at"], truth["posted_at_components"])
+    assert similarity(post.body, truth["body"]) >= 0.9, post.body
+
+
+@pytest.mark.parametrize("page", _ef("hongwang_2col"), ids=lambda p: p["layout"])
+def test_a_sidebar_of_titles_and_dates_beside_a_post_is_no_list_of_letters(page: dict[str, Any]) -> None:
+    post, truth = _parse(page), page["truth"]
+    assert post.addressed_unit == truth["addressed_unit"]
+    assert similarity(post.body, truth["body"]) >= 0.9, post.body
+
+
+def _list_row(title: str, top: int, date: str = "2025-05-20") -> list[OcrLine]:
+    return [_line("·" + title, 300, top, 800, 30), _line(date, 1300, top, 1450, 30), _line("已办结", 1600, top, 1680, 30)]
+
+
+LETTER = ["来信人：王先生", "我是城关镇和平村村民，村里的自来水这个月已经停了三次，每次两三天，", "家里老人孩子用水很困难，请水务部门尽快查明原因。"]
+
+
+def test_the_opened_row_of_a_list_is_the_post_and_the_closed_rows_are_not() -> None:
+    lines = [_line("县长信箱·信件公开", 300, 150, 700), _line("信件标题", 300, 220, 420, 30),
+             _line("来信时间", 1300, 220, 1420, 30)]
+    lines += _list_row("建议增设公交站台", 280) + _list_row("红绿灯时长设置不合理", 340)
+    lines += _list_row("和平村自来水经常停水", 400, "2025-05-18 09:12")
+    lines += [_line(text, 300, 460 + 45 * n, 1200, 30) for n, text in enumerate(LETTER)]
+    lines += [_line("答复单位：县水利局", 320, 620, 600, 30),
+              _line("您好，接到留言后，我局立即派人到现场核查，已恢复供水。", 320, 660, 1300, 30)]
+    lines += _list_row("金色家园门前占道经营", 740) + _list_row("学校门口拥堵", 800)
+    post = parse_post(lines, FORWARDED, size=(1900, 1000))
+    assert post.title == "和平村自来水经常停水"
+    assert post.author == "王先生"
+    assert post.posted_at == datetime.fromisoformat("2025-05-18T09:12:00+08:00")
+    assert post.body == "".join(LETTER[1:])  # the office's reply is not the citizen's
+    assert post.addressed_unit is None  # the unit that replied is not the one the citizen addressed
+
+
+def test_a_chat_history_whose_every_row_has_a_message_is_no_list_of_letters() -> None:
+    lines = [_line("城关镇工作群的聊天记录", 400, 40, 900)]
+    top = 220
+    for name, stamp, text in (("城关镇-张工", "5月20日 09:10", "收到"), ("水务站李站长", "5月20日 09:12", "好的"),
+                              ("和平村王会计", "5月20日 09:15", LETTER[1] + LETTER[2])):
+        lines += [_line(name, 60, top, 60 + 30 * len(name), 30), _line(stamp, 800, top, 1000, 30),
+                  _line(text[:30], 60, top + 45, 60 + 30 * len(text[:30]), 30)]
+        if len(text) > 30:
+            lines.append(_line(text[30:], 60, top + 90, 60 + 30 * len(text[30:]), 30))
+        top += 150
+    post = parse_post(lines, FORWARDED, size=(1080, 800))
+    assert post.author == "和平村王会计"
+    assert post.body == LETTER[1] + LETTER[2]
+
+
+@pytest.mark.parametrize("page", _g("portal_12345_desktop"), ids=lambda p: p["layout"])
+def test_a_grid_of_labels_over_values_gives_each_value_its_labels_field(page: dict[str, Any]) -> None:
+    post, truth = _parse(page), page["truth"]
+    assert (post.title, post.author, post.addressed_unit) == (truth["title"], truth["author"], truth["addressed_unit"])
+    assert time_agrees(post.contract_fields()["posted_at"], truth["posted_at"], truth["posted_at_components"])
+    assert similarity(post.body, truth["body"]) >= 0.9, post.body
+
+
+def test_labels_over_values_make_the_post_and_the_portals_name_is_not_its_title() -> None:
+    lines = [_line("株洲市12345政务服务便民热线", 200, 100, 650, 40), _line("首页 诉求公开 政策知识库", 1000, 110, 1330, 30),
+             _line("诉求标题", 250, 330, 320, 26), _line("龙井村自来水发黄", 250, 362, 480, 28),
+             _line("诉求人", 250, 410, 300, 26), _line("诉求时间", 620, 410, 690, 26), _line("诉求渠道", 1000, 410, 1070, 26),
+             _line("刘同志", 250, 440, 320, 28), _line("2025-03-26", 620, 440, 730, 28), _line("APP", 1000, 440, 1050, 28),
+             _line("诉求内容", 250, 480, 320, 26),
+             _line("荷塘区云田镇龙井村这半个月自来水一直发黄，烧开后壶底一层沉淀。", 250, 510, 980, 28),
+             _line("希望水务部门尽快派人检测水质。", 250, 548, 700, 28),
+             _line("承办单位", 250, 600, 320, 26), _line("办理状态", 620, 600, 690, 26),
+             _line("荷塘区水利局", 250, 630, 420, 28), _line("已办结", 620, 630, 690, 28)]
+    post = parse_post(lines, FORWARDED, size=(1600, 800))
+    assert post.title == "龙井村自来水发黄"
+    assert post.author == "刘同志"
+    assert post.posted_at == datetime.fromisoformat("2025-03-26T00:00:00+08:00")
+    assert post.body.replace("\n", "") == "荷塘区云田镇龙井村这半个月自来水一直发黄，烧开后壶底一层沉淀。希望水务部门尽快派人检测水质。"
+    # The unit the hotline handed the case to is the office's record, not whom the citizen addressed.
+    assert post.addressed_unit is None
+
+
+@pytest.mark.parametrize("page", _g("wx_article_letter"), ids=lambda p: p["layout"])
+def test_a_letter_inside_an_article_is_the_post_without_the_articles_words(page: dict[str, Any]) -> None:
+    post, truth = _parse(page), page["truth"]
+    assert post.author == truth["author"]
+    assert similarity(post.body, truth["body"]) >= 0.9, post.body
+
+
+ARTICLE = ["来信选登｜这些民生问题，期待回音", "本期刊发读者来信，来信内容仅代表读者个人观点。"]
+
+
+def test_the_article_around_a_letter_its_editors_note_and_its_comments_are_not_the_post() -> None:
+    lines = [_line(ARTICLE[0], 50, 260, 1000, 60), _line("长沙民生热线", 150, 374, 386), _line("2025年10月10日01:53", 390, 374, 760),
+             _line(ARTICLE[1], 55, 488, 950), _line("来信人：张**", 50, 640, 290), _line("来信时间：2025年10月1日15:05", 50, 700, 610)]
+    lines += [_line(text, 50, 780 + 60 * n, 1000) for n, text in enumerate(BODY)]
+    lines += [_line("记者追踪：此前另一小区也曾反映类似问题，经协调已于上月解决。", 50, 1000, 1000),
+              _line("阅读8.1万", 50, 1100, 220), _line("赞66", 270, 1100, 390), _line("在看12", 420, 1100, 560),
+              _line("蓝莓味的夏天", 155, 1200, 370), _line("我们幸福里小区也是这个情况，投诉了半年都没人管。", 155, 1260, 1000)]
+    post = parse_post(lines, FORWARDED, size=(1080, 1400))
+    assert post.author == "张**"
+    assert post.posted_at == datetime.fromisoformat("2025-10-01T15:05:00+08:00")
+    assert post.body.replace("\n", "") == "".join(BODY)
