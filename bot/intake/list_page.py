@@ -32,7 +32,7 @@ MIN_LETTER_CHARS = 20
 EDGE_HEIGHTS = 2.0
 # Roles a line under the opened row keeps from the layout rules (来信人：…, 留言对象：…, a date line);
 # any other line there is the letter's text.
-KEPT_ROLES = frozenset({"author", "time", "unit", "label", "chrome"})
+KEPT_ROLES = frozenset({"author", "time", "unit", "label"})
 # The role of a labelled line by its label's kind (lexicon.LABELS); a meta label ("办理状态") is other.
 LABEL_ROLES = {"title": "title", "author": "author", "time": "time", "unit": "unit", "body": "body"}
 
