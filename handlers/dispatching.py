@@ -214,7 +214,7 @@ def correct(ctx: ChatContext, args: dict[str, str], number: str | None) -> None:
     from bot.cases.pii import find_phones
     from bot.cases.sources import SOURCE_LABELS
     from bot.cases.sources import label as source_label
-    from bot.intake.post_time import resolve_post_time
+    from bot.intake.post_time import find_times, resolve_post_time
 
     assert ctx.sender is not None
     field_name, value = _field_name(args.get("field", ""), args.get("value", "").strip())
@@ -241,6 +241,11 @@ def correct(ctx: ChatContext, args: dict[str, str], number: str | None) -> None:
         if moment is None:
             raise LifecycleError(f"看不懂时间“{value}”。{TIME_FORMAT}")
         new_value, shown = moment, render.local_time(ctx.services.deadlines, moment)
+        date_only = [m.shown for m in find_times(value, ctx.now)][:1] == [{"date"}]
+        if date_only:
+            shown = shown[:10]
+        extracted = case.proposal.get("extracted") or {}
+        case.proposal = {**case.proposal, "extracted": {**extracted, "posted_date_only": date_only}}
     if attribute == "phones":
         phones = find_phones(value)
         if not phones:

@@ -52,6 +52,13 @@ def local_time(calc: DeadlineCalculator, moment: datetime | None) -> str:
     return calc.local(moment).strftime("%Y-%m-%d %H:%M") if moment else "—"
 
 
+def posted_time(calc: DeadlineCalculator, case: Case) -> str:
+    """When the citizen posted, as the screen showed it: the date alone when it showed no clock."""
+    if case.posted_at and ((case.proposal or {}).get("extracted") or {}).get("posted_date_only"):
+        return calc.local(case.posted_at).strftime("%Y-%m-%d")
+    return local_time(calc, case.posted_at)
+
+
 def due_line(calc: DeadlineCalculator, case: Case, now: datetime, *, office: bool = False) -> str:
     """The deadline and how far off it is. ``office``: add the missing-holiday-calendar warning, which
     names a configuration file only the office can edit (units never see it)."""
@@ -94,7 +101,7 @@ def case_summary(calc: DeadlineCalculator, case: Case, now: datetime, *, full: b
     if not full and len(body) > BODY_PREVIEW:
         body = body[:BODY_PREVIEW] + "…"
     author = mask_text(case.author) if case.author else (MISSING if "author" in unsure else "")
-    posted = local_time(calc, case.posted_at) if case.posted_at else (MISSING if "posted_at" in unsure else "")
+    posted = (posted_time(calc, case) if case.posted_at else (MISSING if "posted_at" in unsure else ""))
     lines = [
         f"工单 {case.number}（{STATUS_LABELS[Status(case.status)]}{'，督办' if case.supervised else ''}"
         f"{'，加急' if case.urgent else ''}）",

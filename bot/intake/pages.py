@@ -112,6 +112,7 @@ def merge_posts(posts: Sequence[ParsedPost], known_places: Iterable[str] = ()) -
             title=merged.title or page.title,
             author=merged.author or page.author,
             posted_at=merged.posted_at or page.posted_at,
+            posted_date_only=merged.posted_date_only if merged.posted_at else page.posted_date_only,
             addressed_unit=merged.addressed_unit or page.addressed_unit,
             body=body,
             phones=list(dict.fromkeys(merged.phones + page.phones)),

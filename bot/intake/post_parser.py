@@ -76,6 +76,9 @@ class ParsedPost:
     id_numbers: list[str] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
     ip_location: str | None = None
+    # The screen showed the post's date without a clock (`2025-04-11`): posted_at is that day's
+    # midnight, and a card shows the date alone rather than a made-up 00:00.
+    posted_date_only: bool = False
     # How sure the role model was of each field it found (FIELDS_WITH_CONFIDENCE), 0–1: the mean
     # probability of the field's role over the segments it was read from; a field read by a
     # fallback rule (no segment had that role) gets at most FALLBACK_MIN. Missing fields: absent.
@@ -191,7 +194,7 @@ def parse_post(
     title_bracketed = any(seg.text.lstrip().startswith("【") and i > author_at
                           for i, (seg, r) in enumerate(zip(segments, roles, strict=True)) if r == "title")
     author = _author(segments, roles, proba, confidence)
-    posted_at, ip_location = _time(segments, roles, proba, forwarded_at, confidence)
+    posted_at, date_only, ip_location = _time(segments, roles, proba, forwarded_at, confidence)
     unit = _unit(segments, roles, proba, confidence)
     body = _body(segments, roles, proba, model_roles, confidence)
     content = [s.text for s, r in zip(segments, roles, strict=True) if r in ("title", "body")]
@@ -208,6 +211,7 @@ def parse_post(
         title=title,
         author=author,
         posted_at=posted_at,
+        posted_date_only=date_only,
         addressed_unit=unit,
         body=body,
         place_mentions=find_places((title or "") + "\n" + body, known=known_places),
@@ -442,7 +446,8 @@ def _post_author_index(roles: Sequence[str]) -> int:
 def _time(
     segments: Sequence[Segment], roles: list[str], proba: np.ndarray, forwarded_at: datetime,
     confidence: dict[str, float],
-) -> tuple[datetime | None, str | None]:
+) -> tuple[datetime | None, bool, str | None]:
+    """The post's time, whether the screen showed its date alone, and its IP属地."""
     column = ROLES.index("time")
     # The post's time: a labelled one ("发布时间：…") first, then what the model is surest of; a
     # segment the model gave another role only when it half believes it is a time.
@@ -454,11 +459,11 @@ def _time(
     first_body = roles.index("body") if "body" in roles else len(roles)
     ranked = sorted(candidates, key=lambda i: (roles[i] != "time", not is_time_label(segments[i].text),
                                                i > first_body, -proba[i, column]))
-    moment = None
+    moment, date_only = None, False
     for i in ranked:
         found = find_times(segments[i].text, forwarded_at)
         if found:
-            moment = found[0].moment
+            moment, date_only = found[0].moment, found[0].shown == {"date"}
             confidence["posted_at"] = _sureness(proba, [i], "time", roles)
             break
     ip_location = None
@@ -471,7 +476,7 @@ def _time(
         if role == "time" and (m := re.search(r"[·•・‧]\s*(" + "|".join(PROVINCES) + r")", seg.text)):
             ip_location = m.group(1)
             break
-    return moment, ip_location
+    return moment, date_only, ip_location
 
 
 def _unit(segments: Sequence[Segment], roles: list[str], proba: np.ndarray,

@@ -53,6 +53,7 @@ def extracted_summary(post: ParsedPost) -> dict[str, Any]:
         "phones": [mask_text(p) for p in post.phones],
         "places": [p.name for p in post.place_mentions],
         "ip_location": post.ip_location,
+        "posted_date_only": post.posted_date_only,
     }
 
 

@@ -372,6 +372,7 @@ def test_labels_over_values_make_the_post_and_the_portals_name_is_not_its_title(
     assert post.title == "龙井村自来水发黄"
     assert post.author == "刘同志"
     assert post.posted_at == datetime.fromisoformat("2025-03-26T00:00:00+08:00")
+    assert post.posted_date_only  # the screen showed no clock: the card shows the date alone
     assert post.body.replace("\n", "") == "荷塘区云田镇龙井村这半个月自来水一直发黄，烧开后壶底一层沉淀。希望水务部门尽快派人检测水质。"
     # The unit the hotline handed the case to is the office's record, not whom the citizen addressed.
     assert post.addressed_unit is None

@@ -158,6 +158,12 @@ def test_every_card_field_can_be_corrected(sim: SimulatorClient) -> None:
                            ("改 发布时间 2026-11-28 09:30", "发布: 2026-11-28 09:30")):
         sim.send("office", "zhaolei", command)
         assert shown in sim.last_bot_text("office"), (command, sim.last_bot_text("office"))
+    # A date without a clock is shown as a date, not as a made-up midnight; a clock brings the time back.
+    sim.send("office", "zhaolei", "改 时间 2026-11-27")
+    assert re.search(r"发布: 2026-11-27(?! \d)", sim.last_bot_text("office")), sim.last_bot_text("office")
+    assert "2026-11-27 00:00" not in sim.last_bot_text("office")
+    sim.send("office", "zhaolei", "改 时间 2026-11-27 08:15")
+    assert "发布: 2026-11-27 08:15" in sim.last_bot_text("office")
     case = newest(sim.services, Case)
     assert case.body == "湖滨社区路灯坏了，请修" and case.author == "张三"
     assert "13900003333" not in sim.last_bot_text("office")
