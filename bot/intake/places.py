@@ -66,7 +66,7 @@ _STRONG_SUFFIXES: dict[str, str] = {
     "巷": "road",
 }
 _WEAK_SUFFIXES: dict[str, str] = {"苑": "compound", "庭": "compound", "园": "compound", "新城": "compound",
-                                   "湾": "compound"}
+                                   "湾": "compound", "宿舍": "compound"}
 # Words after a weak suffix that show it ended a compound's name ("紫薇苑门口", "银杉苑小区").
 _AFTER_COMPOUND = ("门口", "楼下", "附近", "旁边", "对面", "小区", "北门", "南门", "东门", "西门", "大门", "里面", "业主", "物业")
 # A suffix char followed by these is part of a longer word, not the end of a place.
@@ -83,7 +83,7 @@ _NOT_END_BEFORE = {
     "街": "道",
     "市": "场民级委政",
     "区": "域别",
-    "路": "线费灯",
+    "路": "线费灯面",
     "县": "级委政",
     "镇": "政里上",
     "乡": "镇村",
@@ -179,6 +179,9 @@ _NOT_PLACES = {
     "示范区",
     "城中村",
     "居委会",
+    "公交线路",
+    "老旧小区",
+    "新建小区",
     "全镇",
     "本镇",
 }
@@ -253,6 +256,16 @@ def _longest_suffix_at(run: str, i: int) -> str:
     return max((s for s in _STRONG_SUFFIXES if run.startswith(s, i)), key=len, default="")
 
 
+# What comes before 路/街/大道 in a road's kind rather than its name ("水泥路", "快速路", "步行街"): a
+# dictionary word made of these is no road's name, any other dictionary word of three characters or
+# more is ("学府路", "五一路").
+_ROAD_SUFFIXES = ("大道", "路", "街")
+_ROAD_KIND_STEMS = {"快速", "高速", "水泥", "柏油", "石子", "砂石", "碎石", "沙石", "泥巴", "黄泥", "机耕", "盘山", "十字",
+                    "丁字", "单行", "步行", "商业", "主干", "人行", "乡村", "通村", "林荫", "回家", "上学", "必经", "断头",
+                    "美食", "小吃", "酒吧"}
+# Locality words that start a road's or a place's name ("沿江大道", "江北路"); the others say where
+# something is relative to it ("附近", "旁边", "门前") and never do.
+_LOCALITY_NOT_NAME_END = set("边面头间里外内上下前后近旁中")
 # Parts of speech (jieba) that can be part of a place name; anything else ends it on the left.
 _NAME_FLAGS = {"ns", "nr", "nrt", "nrfg", "nz", "nt", "n", "ng", "j", "x", "eng", "nw", "vn"}
 _PROPER_FLAGS = {"ns", "nr", "nrt", "nrfg", "nz", "nt", "j", "x", "eng"}
@@ -262,7 +275,7 @@ _PLACEHOLDER_WORDS = {"某某", "某", "XX", "xx", "××"}
 _NOT_NAME_WORDS = {"村民", "居民", "业主", "领导", "政府", "部门", "门口", "附近", "周边", "问题", "情况", "详情", "留言",
                    "投诉", "反映", "建设", "办理", "管理", "工作", "群众", "百姓", "老百姓", "市民", "网友", "孩子",
                    "学生", "家长", "老师", "社会主义", "城乡", "农村", "建议", "举报", "咨询", "求助", "热点",
-                   "学校", "医院", "菜市场", "超市", "红绿灯", "十字"}
+                   "学校", "医院", "菜市场", "超市", "红绿灯", "十字", "职工", "员工", "教职工", "单位"}
 _MAX_NAME = 22  # longest division name ("双江拉祜族佤族布朗族傣族自治县")
 
 
@@ -308,12 +321,20 @@ def _trim_left(name: str, suffix: str) -> str | None:
     if len(last.word) > len(suffix):
         if last.flag in ("i", "l"):
             return None  # an idiom or set phrase ending in 路/村/区: 走投无路
+        if (suffix in _ROAD_SUFFIXES and len(last.word) - len(suffix) >= 2
+                and last.word[: -len(suffix)] not in _ROAD_KIND_STEMS and last.flag not in ("v", "vn")
+                and last.word[-len(suffix) - 1] not in "条段线"):  # 整条路, 公交线路
+            return last.word  # a road the dictionary knows by name: 学府路, 五一路
         if last.flag not in _PROPER_FLAGS and _is_common_word(last.word):
             # A generic noun (居住区, 快速路, 示范村) is a place only after a proper name.
             previous = tokens[-2] if len(tokens) > 1 else None
             if previous is not None and previous.flag in _PROPER_FLAGS:
                 return previous.word + last.word
             return None
+    if (last.word in _DIRECTION_ROADS and len(tokens) > 1 and len(tokens[-2].word) == 2
+            and tokens[-2].flag in ("v", "vn", "n", "a")
+            and (tokens[-2].word == "建设" or tokens[-2].word not in _NOT_NAME_WORDS)):
+        return tokens[-2].word + last.word  # 解放|西路, 建设|中路: jieba tags the name a verb
     kept = [last]
     for token in reversed(tokens[:-1]):
         stem = sum(len(t.word) for t in kept) - len(suffix)
@@ -330,6 +351,13 @@ def _trim_left(name: str, suffix: str) -> str | None:
         elif token.flag in _NAME_FLAGS or (token.flag in ("a", "t") and (not only_suffix or len(token.word) >= 2)
                                            and (token.flag == "a" or suffix in ("花园", "家园", "华庭"))):
             kept.insert(0, token)  # 和谐家园, 幸福小区: a two-character adjective starts many names
+        elif (token.flag == "s" and len(token.word) == 2 and token.word[0] in "东西南北" and not only_suffix):
+            kept.insert(0, token)  # 东方|名苑小区
+            break
+        elif (token.flag == "f" and only_suffix and len(token.word) == 2
+              and token.word[-1] not in _LOCALITY_NOT_NAME_END):
+            kept.insert(0, token)  # 沿江|大道, 江北|路: a locality word is the name
+            break
         elif len(token.word) == 1 and token.flag in ("zg", "f", "b", "ng") and len(tokens) > 2:
             kept.insert(0, token)  # a character jieba could not place inside a name: 翡翠湾小区, 幸福里小区
         elif token.flag == "m" and only_suffix and not re.search(r"[个张条只支件次位名些几]$|两三|三四|几", token.word):
@@ -376,12 +404,21 @@ _NEVER_FIRST = {"v", "p", "d", "c", "r", "u", "uj", "ul", "uz", "ad", "f", "q", 
 _ACTION_LAST = {"v", "vn", "i", "l", "a", "d", "ad"}
 
 
+_DIRECTION_ROADS = {"东路", "西路", "南路", "北路", "中路"}
+# Verbs for work done to a road: "…镇|修好路" is no road named 修好, "…镇|警予路" is one named 警予.
+_ROAD_WORK_VERBS = {"修好", "修通", "硬化", "铺好", "拓宽", "封闭", "改造", "维修", "修建", "新修", "开通", "打通", "堵塞",
+                    "占用", "挖断", "挖开", "压坏", "损坏", "破坏", "不通", "没有", "只有", "绕道"}
+
+
 def _starts_like_a_name(name: str) -> bool:
     """A road with a direction ("大庸东路", "五一中路") is a name whatever jieba says of its first
     word; otherwise the first word must be one a name can start with."""
     if _DIRECTIONAL_ROAD.search(name):
         return True
     tokens = _tokens(name)
+    if (len(tokens) == 2 and tokens[1].word == _suffix_of(name) and len(tokens[0].word) == 2
+            and tokens[0].flag in ("v", "vn") and tokens[0].word not in _ROAD_WORK_VERBS):
+        return True  # a two-character name jieba took for a verb, right after a place: 卢峰镇|警予路
     if not tokens or tokens[0].flag in _NEVER_FIRST:
         return False
     last = tokens[-1]

@@ -48,6 +48,20 @@ TABLE = [
     ("资兴市资兴大道", [("资兴市", "county"), ("资兴大道", "road")]),
     ("金星北路出租车拒载绕路", [("金星北路", "road")]),
     ("星沙大道一直没修路", [("星沙大道", "road")]),
+    # Roads the dictionary knows as words (学府路, 五一路), one whose name it takes for a verb (解放|西路,
+    # 警予|路), one named by a locality word (沿江|大道); a road's kind (水泥路, 公交线路, 整条路) and its
+    # surface (路面) are no road; 宿舍 ends a compound's name only where a name stands before it.
+    ("荷叶镇中心小学位于学府路，每天早上", [("荷叶镇", "township"), ("学府路", "road")]),
+    ("雁城路从锦绣华庭门口到五一路路口这一段", [("雁城路", "road"), ("五一路", "road"), ("锦绣华庭", "compound")]),
+    ("原来经过解放西路的公交车", [("解放西路", "road")]),
+    ("卢峰镇警予路东方名苑小区的消防通道", [("卢峰镇", "township"), ("警予路", "road"), ("东方名苑小区", "compound")]),
+    ("洪江市沿江大道靠近城南公馆的路段", [("洪江市", "county"), ("沿江大道", "road"), ("城南公馆", "compound")]),
+    ("汨罗市书院路建工宿舍旁边的工地", [("汨罗市", "county"), ("书院路", "road"), ("建工宿舍", "compound")]),
+    ("这条水泥路坑坑洼洼，整条路没有路灯", []),
+    ("蒸湘区公交线路被取消", [("蒸湘区", "county")]),
+    ("建设中路与人民路交叉口附近路面塌陷", [("建设中路", "road"), ("人民路", "road")]),
+    ("住在职工宿舍旁边，青山镇修好路以后", [("青山镇", "township")]),
+    ("丹阳街道朝阳小区去年做了老旧小区改造", [("丹阳街道", "township"), ("朝阳小区", "compound")]),
 ]
 
 
