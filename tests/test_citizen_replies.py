@@ -153,3 +153,16 @@ def test_instruction_records_the_leader(sim: SimulatorClient, app: Any) -> None:
     assert "<b>李县长</b>：同意住建局意见（web:admin 录入）" in page
     drain(services)
     assert "批示人: 李县长" in sim.last_bot_text("g-zhujian")
+
+
+def test_a_landline_written_right_after_the_contacts_name_is_the_contacts() -> None:
+    # Units often write the contact without a phone label: "联系人王科长 0731-1234567".
+    from datetime import datetime
+
+    from bot.cases.citizen_replies import draft_text
+    from models import Unit
+
+    case = Case(title="东湖路路灯坏了", author=None, lead_unit=Unit(name="示例县城市管理局"))
+    text = draft_text(case, "已联系施工单位修复路灯，联系人王科长 0731-1234567", datetime(2026, 12, 1, 10, 0))
+    assert "经示例县城市管理局调查处理，已联系施工单位修复路灯。" in text, text
+    assert "如有疑问，请联系示例县城市管理局王科长（电话：0731-1234567）。" in text, text

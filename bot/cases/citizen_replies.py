@@ -27,6 +27,9 @@ MAX_TEXT = 5000
 _PERSON = re.compile(r"(?:联系人|经办人|办理人)\s*[:：]?\s*(?P<name>[^\s,，。；;:：、（(]{1,8})[，,；;。]?")
 _LANDLINE = re.compile(r"(?:联系电话|咨询电话|办公电话|联系方式)\s*[:：]?\s*"
                        r"(?P<phone>(?:\(0\d{2,3}\)|（0\d{2,3}）|0\d{2,3}-?)\d{7,8})[，,；;。]?")
+# A landline written right after the contact's name, with no label of its own: 联系人王科长 0731-1234567
+_LANDLINE_AFTER_PERSON = re.compile(r"\s*(?:电话|座机)?\s*[:：]?\s*"
+                                    r"(?P<phone>(?:\(0\d{2,3}\)|（0\d{2,3}）|0\d{2,3}-?)\d{7,8})[，,；;。]?")
 # What mask_text cannot recognise: a number cut short (a title truncated in the middle of a phone number).
 _DIGITS = re.compile(r"\d{7,}")
 
@@ -46,6 +49,8 @@ def public(text: str) -> str:
 def draft_text(case: Case, final_text: str, local_now: datetime) -> str:
     unit = case.lead_unit.name if case.lead_unit else "承办单位"
     person, phone = _PERSON.search(final_text), _LANDLINE.search(final_text)
+    if person is not None and phone is None:
+        phone = _LANDLINE_AFTER_PERSON.match(final_text, person.end())
     done = final_text
     for found in (person, phone):
         if found is not None:
