@@ -322,7 +322,8 @@ def _trim_left(name: str, suffix: str) -> str | None:
         if last.flag in ("i", "l"):
             return None  # an idiom or set phrase ending in 路/村/区: 走投无路
         if (suffix in _ROAD_SUFFIXES and len(last.word) - len(suffix) >= 2
-                and last.word[: -len(suffix)] not in _ROAD_KIND_STEMS and last.flag not in ("v", "vn")
+                and last.word[: -len(suffix)] not in _ROAD_KIND_STEMS
+                and last.flag not in ("v", "vn", *_PROPER_FLAGS)
                 and last.word[-len(suffix) - 1] not in "条段线"):  # 整条路, 公交线路
             return last.word  # a road the dictionary knows by name: 学府路, 五一路
         if last.flag not in _PROPER_FLAGS and _is_common_word(last.word):
