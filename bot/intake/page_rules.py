@@ -167,12 +167,21 @@ def _name_like(text: str) -> bool:
     )
 
 
+_FORUM_BUTTONS = {"进吧", "进入贴吧", "进入本吧", "关注本吧"}
+_FORUM_NAME_RE = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9]{1,12}吧$")
+
+
 def _chrome_lines(segments: Sequence[Segment], roles: list[str], forwarded_at: datetime) -> None:
     """A line made only of button words ("倍速 清屏 连播", "热点 地区 部门") is chrome, and so
     are a like list ("♡ 老张，小李，…", wrapped over lines) and a reply thread's floor ("1楼")."""
     in_likes = False
+    # A forum's header: its name ("宁乡吧") beside its enter button, never a nickname.
+    forum = any(seg.text.strip() in _FORUM_BUTTONS for seg in segments)
     for i, seg in enumerate(segments):
         text = seg.text.strip()
+        if forum and (text in _FORUM_BUTTONS or _FORUM_NAME_RE.match(text)):
+            roles[i] = "chrome"
+            continue
         if _LIKES_RE.match(text) or (in_likes and _NAME_LIST_RE.match(text)):
             roles[i], in_likes = "chrome", True
             continue

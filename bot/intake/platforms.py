@@ -69,7 +69,8 @@ def detect_platform(page_texts: Sequence[str], content_texts: Sequence[str], lin
     for texts, weight in ((unmentioned[0], 1.0), (unmentioned[1], CONTENT_WEIGHT)):
         squashed = [re.sub(r"\s", "", t) for t in texts]
         tokens = [_tokens(t) for t in texts]
-        for platform, (strong, weak) in markers.items():
+        for platform, (strong, spelled) in markers.items():
+            weak = tuple(dict.fromkeys(m.replace(" ", "") for m in spelled))  # "来自 iPhone" = "来自iPhone": once
             for text in squashed:
                 scores[platform] += weight * STRONG * sum(m.replace(" ", "") in text for m in strong)
             # A weak marker is a button or a label, so it must stand alone ("转发 12", "在看"), not

@@ -181,12 +181,20 @@ def parse_post(
     roles = chat if chat is not None else listed or refined
     if chat is None:
         roles = _end_at_counters(segments, roles)
+        roles = _end_at_floor(segments, roles, forwarded_at)
         # The page's post may be a news account's, with the citizen's complaint in its comments.
         roles = comment_roles(segments, roles, forwarded_at) or roles
         # A letter inside an article: the post starts at its labelled author line.
         roles = letter_roles(segments, roles) or roles
         roles = _end_at_reply(segments, roles)
     confidence: dict[str, float] = {}
+    content = [s.text for s, r in zip(segments, roles, strict=True) if r in ("title", "body")]
+    page = [s.text for s, r in zip(segments, roles, strict=True) if r not in ("title", "body")]
+    platform = detect_platform(page + source_tags, content, links)
+    if platform == "other" and chat is not None:
+        platform = "wechat"  # a chat screenshot with no app named on it: WeChat, by far the most common
+    if has_boxes and platform not in FEED_PLATFORMS:
+        roles = _heading_line(segments, roles)
     title = _title(segments, roles, proba, model_roles, confidence)
     # A title the citizen wrote in 【】 at the head of the text stands on any platform.
     # (not one above the post's author: that is a quoted post's, "@长沙晚报 【你身边有哪些民生问题？】").
@@ -197,11 +205,6 @@ def parse_post(
     posted_at, date_only, ip_location = _time(segments, roles, proba, forwarded_at, confidence)
     unit = _unit(segments, roles, proba, confidence)
     body = _body(segments, roles, proba, model_roles, confidence)
-    content = [s.text for s, r in zip(segments, roles, strict=True) if r in ("title", "body")]
-    page = [s.text for s, r in zip(segments, roles, strict=True) if r not in ("title", "body")]
-    platform = detect_platform(page + source_tags, content, links)
-    if platform == "other" and chat is not None:
-        platform = "wechat"  # a chat screenshot with no app named on it: WeChat, by far the most common
     if platform in UNTITLED_PLATFORMS and title is not None and not title_bracketed:
         title = None
     own = "\n".join(s.text for s, r in zip(segments, roles, strict=True) if r not in ("other", "chrome"))
@@ -309,6 +312,34 @@ def _end_at_reply(segments: Sequence[Segment], roles: list[str]) -> list[str]:
                           for i, r in enumerate(roles[cut:], cut)]
 
 
+# Feeds and chats: a post's first line is its first sentence, never a heading set above the text.
+FEED_PLATFORMS = frozenset({"weibo", "douyin", "wechat"})
+_SENTENCE_END = "。！？!?；;，,：:…、"
+
+
+def _heading_line(segments: Sequence[Segment], roles: list[str]) -> list[str]:
+    """A post with no title found whose text starts with a short line that does not end a sentence,
+    over lines that fill the column (a forum thread's or a note's bold title set right above the
+    text, "新塘村自来水发黄，已持续半个月"): that line is the title."""
+    if any(r == "title" and not _is_noise(segments[i].text) for i, r in enumerate(roles)):
+        return roles
+    body = [i for i, r in enumerate(roles) if r == "body"]
+    if len(body) < 3:
+        return roles
+    first, second = segments[body[0]], segments[body[1]]
+    text = first.text.strip()
+    right = max(segments[i].box[2] for i in body)
+    left = min(segments[i].box[0] for i in body)
+    width = right - left
+    heights = sorted(segments[i].box[3] - segments[i].box[1] for i in body)
+    if not (6 <= len(text) <= 40 and text[-1] not in _SENTENCE_END and width > 0
+            and second.box[1] >= first.box[3] - 2  # a line of its own, above the rest
+            and first.box[2] - left < 0.85 * width and second.box[2] - left >= 0.9 * width
+            and first.box[3] - first.box[1] >= 0.95 * heights[len(heights) // 2]):
+        return roles
+    return roles[: body[0]] + ["title"] + roles[body[0] + 1 :]
+
+
 def _end_at_counters(segments: Sequence[Segment], roles: list[str]) -> list[str]:
     """A row of counters under the post ("阅读8.1万", "赞66 在看12") ends its body: what follows is the
     comments (comment_roles, run after this, may still find the citizen's post among them)."""
@@ -326,6 +357,32 @@ def _end_at_counters(segments: Sequence[Segment], roles: list[str]) -> list[str]
     if cut is None:
         return roles
     return roles[:cut] + ["other" if r == "body" else r for r in roles[cut:]]
+
+
+# A thread's floor line under each post ("1楼 10-14 08:04 来自iPhone客户端", 贴吧 and forums).
+FLOOR_RE = re.compile(r"^\s*(?P<floor>\d{1,4})\s*楼")
+
+
+def _end_at_floor(segments: Sequence[Segment], roles: list[str], forwarded_at: datetime) -> list[str]:
+    """In a thread, the first floor line under the post's text ends the post: the floors below are
+    other people's replies. The time on a 1楼 line is the post's own."""
+    body = [i for i, r in enumerate(roles) if r == "body"]
+    if len(body) < 2:
+        return roles
+    rows = row_ids(segments)
+    floor = next((i for i in range(body[0] + 1, len(segments)) if FLOOR_RE.match(segments[i].text)
+                  and all(j == i or rows[j] != rows[i] or segments[j].box[0] > segments[i].box[0]
+                          for j in range(len(segments)))), None)
+    if floor is None:
+        return roles
+    row = [j for j in range(len(segments)) if rows[j] == rows[floor]]
+    out = roles[:floor] + [r if r == "chrome" else "other" for r in roles[floor:]]
+    if FLOOR_RE.match(segments[floor].text)["floor"] == "1" and "time" not in roles[:body[0]]:  # type: ignore[index]
+        for j in row:
+            if find_times(FLOOR_RE.sub("", segments[j].text), forwarded_at):
+                out[j] = "time"
+                break
+    return out
 
 
 def _runs(roles: list[str], role: str) -> list[list[int]]:
@@ -443,6 +500,14 @@ def _post_author_index(roles: Sequence[str]) -> int:
     return header[-1] if header else candidates[0]
 
 
+# A post's own edit or publish time as 小红书, 知乎 and 微博 print it under the text.
+EDITED_AT_RE = re.compile(r"^\s*(?:编辑于|发布于|发表于)\s*")
+
+
+def _same_row(a: Segment, b: Segment) -> bool:
+    return min(a.box[3], b.box[3]) - max(a.box[1], b.box[1]) > 0.5 * min(a.box[3] - a.box[1], b.box[3] - b.box[1])
+
+
 def _time(
     segments: Sequence[Segment], roles: list[str], proba: np.ndarray, forwarded_at: datetime,
     confidence: dict[str, float],
@@ -453,12 +518,18 @@ def _time(
     # segment the model gave another role only when it half believes it is a time.
     candidates = [i for i, r in enumerate(roles) if r == "time"]
     candidates += [i for i, r in enumerate(roles)
-                   if r not in ("time", "body", "other") and proba[i, column] >= FALLBACK_MIN]
+                   if r not in ("time", "body", "other", "chrome") and proba[i, column] >= FALLBACK_MIN]
     # The post's own time sits in its header, above its text; a time under the text is more often
     # an official reply's or a related post's.
     first_body = roles.index("body") if "body" in roles else len(roles)
     ranked = sorted(candidates, key=lambda i: (roles[i] != "time", not is_time_label(segments[i].text),
                                                i > first_body, -proba[i, column]))
+    # Last: a time under the post labelled as its own ("编辑于 08-31 18:05" under a 小红书 note), which the
+    # layout rules left outside the post with the comments below it.
+    ranked += [i for i, r in enumerate(roles) if r == "other" and i not in ranked
+               and (EDITED_AT_RE.match(segments[i].text)
+                    or (i > 0 and EDITED_AT_RE.fullmatch(segments[i - 1].text.strip())
+                        and _same_row(segments[i - 1], segments[i])))]
     moment, date_only = None, False
     for i in ranked:
         found = find_times(segments[i].text, forwarded_at)

@@ -8,6 +8,7 @@ sees one field per segment. Body lines are left whole: a date inside a sentence 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,6 +20,9 @@ Box = tuple[int, int, int, int]
 # A time splits a line only when the line is short or the time sits at one of its ends.
 _SHORT_LINE = 40
 _TRAILING_META = ("来自", "发布于", "IP属地", "·", "•", "・", "‧", "编辑于", "回复")
+
+
+_TRAILING_BADGE_RE = re.compile(r"(?:\s*(?:(?:LV|Lv|lv)\.?\s*\d{1,3}|楼主|吧主|小吧主))+\s*$")
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,9 @@ def _cut_points(text: str, forwarded_at: datetime) -> list[int]:
             cuts.add(m.start())
     if tag := LEADING_TAG_RE.match(text):
         cuts.add(tag.end())
+    # A member badge after a nickname ("奋斗的蜗牛88 Lv.8", "老刘 楼主"): the name alone is the author.
+    if len(text) <= 30 and (badge := _TRAILING_BADGE_RE.search(text)) and text[: badge.start()].strip():
+        cuts.add(badge.start())
     if button := TRAILING_CHROME_RE.search(text):
         if button.start() > 0:
             cuts.add(button.start())

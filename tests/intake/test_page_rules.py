@@ -399,3 +399,42 @@ def test_the_article_around_a_letter_its_editors_note_and_its_comments_are_not_t
     assert post.author == "张**"
     assert post.posted_at == datetime.fromisoformat("2025-10-01T15:05:00+08:00")
     assert post.body.replace("\n", "") == "".join(BODY)
+
+
+def _thread(first_floor_time: str) -> list[OcrLine]:
+    """A forum thread: the forum's header, the poster with badges, a bold title right above the
+    text, the 1楼 line, then another member's reply on 2楼 naming another place."""
+    return [_line("宁乡吧", 155, 95, 272, 50), _line("进吧", 697, 90, 780, 44),
+            _line("奋斗的蜗牛88 Lv.8", 125, 198, 387, 42), _line("楼主", 400, 200, 441, 33),
+            _line("IP属地:湖南", 125, 241, 256, 31),
+            _line("宁乡市某校违规收取资料费", 35, 296, 504, 43),
+            _line("长沙市宁乡市新华街附近一所初中要求每个学生交", 35, 354, 783, 36),
+            _line("三百元资料费，说是自愿，实际不交的学生会被点", 34, 411, 782, 35),
+            _line("名。恳请教育部门调查核实，规范学校收费行为。", 34, 466, 782, 35),
+            _line("1楼", 30, 786, 74, 37), _line(first_floor_time, 74, 786, 330, 37), _line("回复 赞", 687, 785, 802, 39),
+            _line("路过的吃瓜群众 Lv.11", 123, 893, 418, 49), _line("湖南", 122, 936, 183, 38),
+            _line("顶一下，杨家桥镇那边去年也是这样，后来上了电视才解决。", 127, 989, 770, 35),
+            _line("2楼", 127, 1101, 168, 30), _line("02-10 18:35 来自iPhone客户端", 168, 1101, 535, 30)]
+
+
+def test_a_threads_first_floor_ends_the_post_and_gives_its_time() -> None:
+    forwarded = datetime.fromisoformat("2025-02-10T21:25:00+08:00")
+    post = parse_post(_thread("02-10 17:02 来自Android客户端"), forwarded, size=(828, 1300))
+    assert post.platform == "other"  # 贴吧, not 微博 for its 来自iPhone客户端
+    assert post.author == "奋斗的蜗牛88"  # neither the forum's name nor the badge
+    assert post.title == "宁乡市某校违规收取资料费"  # the line set above the text
+    assert post.body.replace("\n", "").startswith("长沙市宁乡市新华街") and "杨家桥镇" not in post.body
+    assert post.posted_at == datetime.fromisoformat("2025-02-10T17:02:00+08:00")  # 1楼's, not 2楼's
+
+
+def test_a_notes_edit_time_under_its_text_is_its_time() -> None:
+    # 小红书: no time in the header; "编辑于 08-31 18:05 湖南" under the text, then the comments.
+    lines = [_line("稻田里的守望者", 173, 114, 437, 43), _line("关注", 800, 114, 900, 43),
+             _line("永兴县栗山镇柏树村最近有人在基本农田上打地基建房，", 36, 1215, 946, 42),
+             _line("挖掘机天天在干活。村民向村里反映过，村干部说管不了。", 36, 1278, 946, 42),
+             _line("#民生问题", 36, 1343, 300, 40),
+             _line("编辑于 08-31 18:05 湖南", 37, 1622, 351, 33), _line("共161条评论", 36, 1735, 239, 40),
+             _line("小鹿乱撞2019", 139, 1809, 343, 37), _line("顶一下，我们那边也是这样", 138, 1858, 824, 39),
+             _line("17小时前 湖南 回复", 140, 1971, 415, 23)]
+    post = parse_post(lines, datetime.fromisoformat("2025-09-01T18:07:00+08:00"), size=(975, 2000))
+    assert post.posted_at == datetime.fromisoformat("2025-08-31T18:05:00+08:00")
