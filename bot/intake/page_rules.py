@@ -334,7 +334,8 @@ def _author_near_time(
     heights = [max(s.box[3] - s.box[1], 1) for s in segments]
 
     def usable(i: int) -> bool:
-        return roles[i] in ("body", "other", "chrome") and times[i] is None and _name_like(segments[i].text)
+        return (roles[i] in ("body", "other", "chrome") and times[i] is None and _name_like(segments[i].text)
+                and not _META_TAIL_RE.match(segments[i].text.strip()))  # "编辑于" before the time is no name
 
     if t is not None:
         tbox = segments[t].box

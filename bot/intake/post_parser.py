@@ -486,6 +486,13 @@ def _author(segments: Sequence[Segment], roles: list[str], proba: np.ndarray,
     if m := AUTHOR_TAG_RE.match(name):
         name = name[m.end() :]
     name = AUTHOR_BADGE_RE.sub("", name)
+    # A reply's header "回复者 ▶ 被回复者" with the ▶ lost by OCR: the replied-to name stands on its own
+    # line elsewhere on the page (the comment replied to), so it is cut off the end.
+    others = {seg.text.strip() for i, seg in enumerate(segments) if i != best and 2 <= len(seg.text.strip()) <= 20}
+    for other in sorted(others, key=len, reverse=True):
+        if name.endswith(other) and len(name) - len(other) >= 2:
+            name = name[: -len(other)].rstrip(" ▶>›»")
+            break
     return name or None
 
 

@@ -438,3 +438,16 @@ def test_a_notes_edit_time_under_its_text_is_its_time() -> None:
              _line("17小时前 湖南 回复", 140, 1971, 415, 23)]
     post = parse_post(lines, datetime.fromisoformat("2025-09-01T18:07:00+08:00"), size=(975, 2000))
     assert post.posted_at == datetime.fromisoformat("2025-08-31T18:05:00+08:00")
+
+
+def test_a_replys_header_that_lost_its_arrow_gives_the_replier_alone() -> None:
+    # "追风少年Leo ▶ 洞庭湖的鱼" read without the ▶: the replied-to name stands on its own line above.
+    lines = [_line("@城事速递湖南", 31, 444, 291, 44), _line("株洲市发布供水管网改造计划，荷叶镇等片区将分批", 31, 499, 723, 33),
+             _line("停水检修。", 29, 540, 167, 39), _line("3719条评论", 363, 656, 527, 38),
+             _line("洞庭湖的鱼", 212, 924, 368, 37), _line("打12345试试，我上次反映迎宾大道的问题", 214, 977, 770, 39),
+             _line("昨天·湖南", 214, 1090, 421, 34),
+             _line("追风少年Leo洞庭湖的鱼", 213, 1159, 579, 37), _line("我是湘乡市黄土铺镇的居民，书院路", 214, 1213, 777, 39),
+             _line("从建工宿舍门口到滨河北路路口这一", 215, 1265, 777, 40), _line("段路面坑坑洼洼，大坑连着小坑，请尽快修。", 213, 1320, 722, 39),
+             _line("昨天06:40·湖南", 214, 1379, 449, 34)]
+    post = parse_post(lines, datetime.fromisoformat("2025-04-03T13:35:00+08:00"), size=(893, 1500))
+    assert post.author == "追风少年Leo", post.author
