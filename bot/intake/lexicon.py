@@ -90,9 +90,12 @@ PLATFORM_MARKERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 # Sites and apps the bot has no source of its own for: their name in the page chrome makes the
 # post's source "other", whatever buttons (转发, 说点什么) other platforms share with them. Kept apart
 # from PLATFORM_MARKERS, whose strong words are a feature of the trained role model. 12345 only with
-# its hotline's name: "打12345试试" is a comment's advice, not the page. 进吧 is 贴吧's enter button.
+# its hotline's name: "打12345试试" is a comment's advice, not the page. 进吧 is 贴吧's enter button;
+# 编辑于 heads the time line under a 小红书 or 知乎 note (no source of ours prints it). A tie with a
+# source's markers goes to "other": a shared label ("共138条评论") against a line only such sites print.
 OTHER_SITE_MARKERS = ("快手", "小红书", "今日头条", "头条号", "微头条", "人民网", "领导留言板", "便民热线",
-                      "政务服务热线", "百度贴吧", "进吧", "知乎", "哔哩哔哩", "钉钉", "QQ群")
+                      "政务服务热线", "百度贴吧", "进吧", "知乎", "哔哩哔哩", "钉钉", "QQ群",
+                      "编辑于")
 # A floor ("1楼"), a member's level or role ("LV44", "Lv.3小吧友", "管理员") or the client a reply
 # came from ("来自iPhone客户端 1楼"): printed next to a nickname, never one.
 MEMBER_BADGE_RE = re.compile(

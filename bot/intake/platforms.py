@@ -62,7 +62,7 @@ def detect_platform(page_texts: Sequence[str], content_texts: Sequence[str], lin
         platform = source_from_link(link if "//" in link else "//" + link)
         if platform != "other":
             return platform
-    markers = {**PLATFORM_MARKERS, "other": (OTHER_SITE_MARKERS, ())}
+    markers = {"other": (OTHER_SITE_MARKERS, ()), **PLATFORM_MARKERS}  # first: "other" wins a tie
     scores = dict.fromkeys(markers, 0.0)
     # "@红网", "@微博热搜": an account mentioned, not the site the page is on.
     unmentioned = [_MENTION.sub("", t) for t in page_texts], [_MENTION.sub("", t) for t in content_texts]

@@ -438,6 +438,7 @@ def test_a_notes_edit_time_under_its_text_is_its_time() -> None:
              _line("17小时前 湖南 回复", 140, 1971, 415, 23)]
     post = parse_post(lines, datetime.fromisoformat("2025-09-01T18:07:00+08:00"), size=(975, 2000))
     assert post.posted_at == datetime.fromisoformat("2025-08-31T18:05:00+08:00")
+    assert post.platform == "other"  # 编辑于 is a note's line; 共161条评论 alone would say 抖音
 
 
 def test_a_replys_header_that_lost_its_arrow_gives_the_replier_alone() -> None:
