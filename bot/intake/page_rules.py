@@ -382,10 +382,18 @@ def _author_near_time(
 def _author_in_top_bar(segments: Sequence[Segment], roles: list[str], rows: Sequence[int],
                        usable: Callable[[int], bool]) -> bool:
     """A post page's top bar: the author's avatar (read as one character), the nickname, a 关注
-    button. Returns whether it found the nickname there."""
+    button. Returns whether it found the nickname there. With neither read (a picture avatar, the 关注
+    button dropped as chrome), the one name in the bar, left of centre after the avatar's room, is it
+    (a page's own heading, "留言详情", is centred)."""
     page_bottom = max(seg.box[3] for seg in segments)
     page_right = max(seg.box[2] for seg in segments)
     band = 0.15 * min(page_bottom, page_right * 2.3)
+    in_band = [i for i, seg in enumerate(segments) if seg.box[1] <= band and usable(i)]
+    if len(in_band) == 1:
+        seg = segments[in_band[0]]
+        if seg.box[0] >= 0.1 * page_right and (seg.box[0] + seg.box[2]) / 2 < 0.4 * page_right:
+            roles[in_band[0]] = "author"
+            return True
     for i, seg in enumerate(segments):
         if seg.box[1] > band or not usable(i):
             continue

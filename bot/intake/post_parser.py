@@ -533,7 +533,7 @@ def _time(
                                                i > first_body, -proba[i, column]))
     # Last: a time under the post labelled as its own ("编辑于 08-31 18:05" under a 小红书 note), which the
     # layout rules left outside the post with the comments below it.
-    ranked += [i for i, r in enumerate(roles) if r == "other" and i not in ranked
+    ranked += [i for i, r in enumerate(roles) if r in ("other", "chrome") and i not in ranked
                and (EDITED_AT_RE.match(segments[i].text)
                     or (i > 0 and EDITED_AT_RE.fullmatch(segments[i - 1].text.strip())
                         and _same_row(segments[i - 1], segments[i])))]

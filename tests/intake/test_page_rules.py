@@ -439,6 +439,13 @@ def test_a_notes_edit_time_under_its_text_is_its_time() -> None:
     post = parse_post(lines, datetime.fromisoformat("2025-09-01T18:07:00+08:00"), size=(975, 2000))
     assert post.posted_at == datetime.fromisoformat("2025-08-31T18:05:00+08:00")
     assert post.platform == "other"  # 编辑于 is a note's line; 共161条评论 alone would say 抖音
+    # The avatar is a picture and the 关注 button was dropped as chrome: the one name in the top bar,
+    # left of centre, is the author; a relative time after 编辑于 is the post's too.
+    lines = [line for line in lines if line.text != "关注"]
+    lines[4] = _line("编辑于 6天前 湖南", 37, 1622, 351, 33)
+    post = parse_post(lines, datetime.fromisoformat("2025-09-01T18:07:00+08:00"), size=(975, 2000))
+    assert post.author == "稻田里的守望者"
+    assert post.posted_at is not None and post.posted_at.date().isoformat() == "2025-08-26"
 
 
 def test_a_replys_header_that_lost_its_arrow_gives_the_replier_alone() -> None:
