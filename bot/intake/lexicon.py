@@ -9,15 +9,15 @@ import re
 # Field labels as they appear before a value ("留言对象：…", "发布时间 2024-…") or in a table cell.
 LABELS: dict[str, tuple[str, ...]] = {
     "title": ("留言标题", "标题", "主题", "诉求标题", "信件标题", "来信标题"),
-    "author": ("网友", "作者", "发帖人", "留言人", "留言用户", "用户", "昵称", "发布人", "投诉人", "来信人", "发布者", "诉求人"),
+    "author": ("网友", "作者", "发帖人", "留言人", "留言用户", "用户", "昵称", "发布人", "投诉人", "来信人", "发布者", "诉求人", "反映人"),
     "time": ("发布时间", "留言时间", "发表时间", "提交时间", "时间", "发布于", "发表于", "日期", "来信时间", "留言日期",
-             "诉求时间", "来电时间"),
+             "诉求时间", "来电时间", "反映时间"),
     "unit": ("留言对象", "投诉对象", "反映对象", "咨询对象", "诉求对象", "问政对象", "回复对象", "办理单位", "受理单位",
              "承办单位"),
-    "body": ("留言内容", "内容", "正文", "诉求内容", "问题描述", "详细内容", "来信内容", "信件内容"),
+    "body": ("留言内容", "内容", "正文", "诉求内容", "问题描述", "详细内容", "来信内容", "信件内容", "反映内容"),
     "meta": ("留言类型", "类型", "编号", "留言编号", "状态", "办理状态", "浏览", "来源", "IP属地", "回复单位", "答复单位",
              "回复内容", "回复时间", "答复内容", "答复时间", "满意度", "分类", "诉求渠道", "办理结果", "工单编号",
-             "受理时间", "办结时间"),
+             "受理时间", "办结时间", "工单信息", "所属区域", "诉求类型"),
 }
 LABEL_KINDS = tuple(LABELS)
 _ALL_LABELS = sorted({w for words in LABELS.values() for w in words}, key=len, reverse=True)
@@ -91,11 +91,13 @@ PLATFORM_MARKERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 # post's source "other", whatever buttons (转发, 说点什么) other platforms share with them. Kept apart
 # from PLATFORM_MARKERS, whose strong words are a feature of the trained role model. 12345 only with
 # its hotline's name: "打12345试试" is a comment's advice, not the page. 进吧 is 贴吧's enter button;
-# 编辑于 heads the time line under a 小红书 or 知乎 note (no source of ours prints it). A tie with a
-# source's markers goes to "other": a shared label ("共138条评论") against a line only such sites print.
+# 编辑于 heads the time line under a 小红书 or 知乎 note (no source of ours prints it); a hotline's
+# ticket shows its 工单编号 and 热线受理 step, whatever app it was submitted through ("通过微信小程序").
+# A tie with a source's markers goes to "other": a shared label ("共138条评论") against a line only
+# such sites print.
 OTHER_SITE_MARKERS = ("快手", "小红书", "今日头条", "头条号", "微头条", "人民网", "领导留言板", "便民热线",
                       "政务服务热线", "百度贴吧", "进吧", "知乎", "哔哩哔哩", "钉钉", "QQ群",
-                      "编辑于")
+                      "编辑于", "工单编号", "热线受理")
 # A floor ("1楼"), a member's level or role ("LV44", "Lv.3小吧友", "管理员") or the client a reply
 # came from ("来自iPhone客户端 1楼"): printed next to a nickname, never one.
 MEMBER_BADGE_RE = re.compile(
@@ -126,7 +128,7 @@ PROFILE_LINE_RE = re.compile(r"粉丝\s*[\d.]+\s*[万wW]?|[\d.]+\s*[万wW]?\s*�
 # Chips printed before an account's name ("原创 城事观察" on a WeChat article, "LV77 大海" in a QQ group).
 AUTHOR_TAG_RE = re.compile(r"^(?:原创|认证|官方|置顶|作者|群主|管理员|(?:LV|Lv|lv)\.?\s*\d{1,3})\s*(?=\S{2})")
 # Badges printed after a nickname ("用户8831207 楼主", "老张 作者").
-AUTHOR_BADGE_RE = re.compile(r"(?<=\S{2})\s*(?:楼主|博主|作者|UP主|原作者)$")
+AUTHOR_BADGE_RE = re.compile(r"(?<=\S{2})\s*(?:楼主|博主|作者|UP主|原作者|已认证|认证)$")
 # Platforms whose posts have no title field: a "title" found there is a misread line.
 UNTITLED_PLATFORMS = frozenset({"weibo"})
 # A label set as a bold bracketed heading ("【留言标题】西渡镇…"): read as "留言标题：西渡镇…".

@@ -483,6 +483,11 @@ def _author(segments: Sequence[Segment], roles: list[str], proba: np.ndarray,
     name = name.strip().lstrip("@＠").strip()
     # "秋天的柚子 · 10-01", "老陈·": what follows a separator after a nickname is its time or place.
     name = re.split(r"\s*[·•・‧|｜]", name, maxsplit=1)[0].strip()
+    # "回复者 ▶ 被回复者": the reply's author is the one before the arrow.
+    name = re.split(r"\s*[▶►▸]\s*", name, maxsplit=1)[0].strip()
+    # An avatar read as the name's first character, then the name ("赵 赵老师").
+    if len(name) > 3 and name[1] == " " and name[2] == name[0]:
+        name = name[2:]
     if m := AUTHOR_TAG_RE.match(name):
         name = name[m.end() :]
     name = AUTHOR_BADGE_RE.sub("", name)

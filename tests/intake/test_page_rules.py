@@ -448,14 +448,36 @@ def test_a_notes_edit_time_under_its_text_is_its_time() -> None:
     assert post.posted_at is not None and post.posted_at.date().isoformat() == "2025-08-26"
 
 
-def test_a_replys_header_that_lost_its_arrow_gives_the_replier_alone() -> None:
-    # "追风少年Leo ▶ 洞庭湖的鱼" read without the ▶: the replied-to name stands on its own line above.
-    lines = [_line("@城事速递湖南", 31, 444, 291, 44), _line("株洲市发布供水管网改造计划，荷叶镇等片区将分批", 31, 499, 723, 33),
-             _line("停水检修。", 29, 540, 167, 39), _line("3719条评论", 363, 656, 527, 38),
-             _line("洞庭湖的鱼", 212, 924, 368, 37), _line("打12345试试，我上次反映迎宾大道的问题", 214, 977, 770, 39),
-             _line("昨天·湖南", 214, 1090, 421, 34),
-             _line("追风少年Leo洞庭湖的鱼", 213, 1159, 579, 37), _line("我是湘乡市黄土铺镇的居民，书院路", 214, 1213, 777, 39),
-             _line("从建工宿舍门口到滨河北路路口这一", 215, 1265, 777, 40), _line("段路面坑坑洼洼，大坑连着小坑，请尽快修。", 213, 1320, 722, 39),
-             _line("昨天06:40·湖南", 214, 1379, 449, 34)]
-    post = parse_post(lines, datetime.fromisoformat("2025-04-03T13:35:00+08:00"), size=(893, 1500))
+def _reply_sheet(header: str) -> list[OcrLine]:
+    """A comment sheet under a news account's video: a comment, and a reply to it headed `header`."""
+    return [_line("@城事速递湖南", 31, 444, 291, 44), _line("株洲市发布供水管网改造计划，荷叶镇等片区将分批", 31, 499, 723, 33),
+            _line("停水检修。", 29, 540, 167, 39), _line("3719条评论", 363, 656, 527, 38),
+            _line("洞庭湖的鱼", 212, 924, 368, 37), _line("打12345试试，我上次反映迎宾大道的问题", 214, 977, 770, 39),
+            _line("昨天·湖南", 214, 1090, 421, 34),
+            _line(header, 213, 1159, 579, 37), _line("我是湘乡市黄土铺镇的居民，书院路", 214, 1213, 777, 39),
+            _line("从建工宿舍门口到滨河北路路口这一", 215, 1265, 777, 40), _line("段路面坑坑洼洼，大坑连着小坑，请尽快修。", 213, 1320, 722, 39),
+            _line("昨天06:40·湖南", 214, 1379, 449, 34)]
+
+
+# A reply's header: "回复者 ▶ 被回复者" (the ▶ kept, or lost by OCR: the replied-to name stands on its own
+# line above), an avatar read as the name's first letter, a badge after the name.
+@pytest.mark.parametrize("header", ["追风少年Leo洞庭湖的鱼", "追风少年Leo▶洞庭湖的鱼", "追 追风少年Leo", "追风少年Leo 认证"])
+def test_a_replys_header_gives_the_replier_alone(header: str) -> None:
+    post = parse_post(_reply_sheet(header), datetime.fromisoformat("2025-04-03T13:35:00+08:00"), size=(893, 1500))
     assert post.author == "追风少年Leo", post.author
+
+
+def test_a_hotline_ticket_reads_its_own_labels_and_is_no_wechat_post() -> None:
+    lines = [_line("我的诉求", 535, 126, 748, 62), _line("工单信息", 68, 309, 266, 60), _line("待评价", 1076, 303, 1200, 50),
+             _line("工单编号：CS2024071058922", 71, 412, 609, 45), _line("诉求类型：求助", 73, 502, 353, 44),
+             _line("反映人：赵先生", 72, 591, 351, 44), _line("反映时间：07-1006:03", 73, 773, 484, 44),
+             _line("所属区域：湘潭市岳塘区", 71, 863, 513, 43), _line("诉求标题：", 71, 950, 252, 48),
+             _line("岳塘区田柳村河道被倾倒建筑垃圾", 73, 1034, 702, 43), _line("反映内容：", 71, 1107, 252, 47),
+             _line("湘潭市岳塘区田柳村旁边的小河最近被人偷偷倒了很多建筑渣", 72, 1191, 1207, 43),
+             _line("土，河道堵了一半，一下大雨水就漫到田里，秧苗都被淹了。", 71, 1261, 1183, 46),
+             _line("办理进度", 65, 1897, 269, 59), _line("市民提交", 134, 2005, 315, 52), _line("07-10 06:03", 1020, 2013, 1214, 37),
+             _line("通过微信小程序提交诉求", 137, 2080, 567, 40), _line("热线受理", 134, 2172, 318, 51)]
+    post = parse_post(lines, datetime.fromisoformat("2025-07-12T09:00:00+08:00"), size=(1284, 2400))
+    assert post.author == "赵先生"  # 反映人, not the 工单信息 heading
+    assert post.platform == "other"  # a hotline's ticket, though submitted through WeChat
+    assert post.posted_at == datetime.fromisoformat("2025-07-10T06:03:00+08:00")

@@ -1,0 +1,1 @@
+"""Family h of held-out screenshot layouts (see README.md)."""
