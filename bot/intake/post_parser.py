@@ -43,7 +43,7 @@ from bot.intake.lexicon import (
     TRAILING_CHROME_RE,
     UNTITLED_PLATFORMS,
 )
-from bot.intake.line_features import row_ids, text_boxes
+from bot.intake.line_features import name_like, row_ids, text_boxes
 from bot.intake.line_roles import ROLES, role_probabilities
 from bot.intake.list_page import opened_row_roles
 from bot.intake.page_rules import clean_chrome, is_time_label, refine_roles
@@ -193,6 +193,8 @@ def parse_post(
     platform = detect_platform(page + source_tags, content, links)
     if platform == "other" and chat is not None:
         platform = "wechat"  # a chat screenshot with no app named on it: WeChat, by far the most common
+    if has_boxes:
+        roles = _op_author(segments, roles)
     if has_boxes and platform not in FEED_PLATFORMS:
         roles = _heading_line(segments, roles)
     title = _title(segments, roles, proba, model_roles, confidence)
@@ -338,6 +340,38 @@ def _heading_line(segments: Sequence[Segment], roles: list[str]) -> list[str]:
             and first.box[3] - first.box[1] >= 0.95 * heights[len(heights) // 2]):
         return roles
     return roles[: body[0]] + ["title"] + roles[body[0] + 1 :]
+
+
+def _op_author(segments: Sequence[Segment], roles: list[str]) -> list[str]:
+    """A thread marks its poster's nickname with a 楼主 badge, beside it or under it: the first such
+    nickname is the post's author. A line taken for the author before, above the post's text, is then
+    the thread's title (a desktop forum prints it over the floors)."""
+    badge = next((i for i, seg in enumerate(segments) if seg.text.strip() == "楼主"), None)
+    if badge is None:
+        return roles
+    b = segments[badge].box
+    height = b[3] - b[1]
+
+    def beside_or_over(j: int) -> bool:
+        s = segments[j].box
+        beside = abs((s[1] + s[3]) / 2 - (b[1] + b[3]) / 2) <= height and -0.5 * height <= b[0] - s[2] <= 3 * height
+        over = 0 <= b[1] - s[3] <= 1.5 * height and abs(s[0] - b[0]) <= 2 * height  # left-aligned above it
+        return beside or over
+
+    names = [j for j in range(len(segments)) if j != badge and name_like(segments[j].text) and beside_or_over(j)
+             and not FLOOR_RE.match(segments[j].text) and roles[j] != "label"]
+    if not names:
+        return roles
+    author = min(names, key=lambda j: abs(segments[j].box[3] - b[1]) + abs(segments[j].box[0] - b[0]))
+    if roles[author] == "author":
+        return roles
+    out = list(roles)
+    first_body = roles.index("body") if "body" in roles else len(roles)
+    for j, r in enumerate(roles):
+        if r == "author":
+            out[j] = "title" if j < first_body and len(segments[j].text.strip()) >= 6 and "title" not in roles else "other"
+    out[author] = "author"
+    return out
 
 
 def _end_at_counters(segments: Sequence[Segment], roles: list[str]) -> list[str]:

@@ -481,3 +481,20 @@ def test_a_hotline_ticket_reads_its_own_labels_and_is_no_wechat_post() -> None:
     assert post.author == "赵先生"  # 反映人, not the 工单信息 heading
     assert post.platform == "other"  # a hotline's ticket, though submitted through WeChat
     assert post.posted_at == datetime.fromisoformat("2025-07-10T06:03:00+08:00")
+
+
+def test_the_nickname_by_the_楼主_badge_is_the_author_and_the_line_over_the_floors_the_title() -> None:
+    # A desktop forum: the thread's title over the floors, the poster's nickname over its 楼主 badge
+    # in the left column, the text to its right.
+    lines = [_line("百度贴吧", 25, 91, 105, 24), _line("常德吧", 166, 92, 212, 23), _line("进吧", 240, 92, 280, 23),
+             _line("武陵区福安佳苑物业乱收费", 147, 159, 340, 21), _line("只看楼主 收藏 回复", 926, 160, 1043, 18),
+             _line("尊敬的领导：您好！", 276, 221, 399, 24),
+             _line("武陵区沙兴镇青兰社区福安佳苑物业今年突然把停车费从每月一百涨到两百五，没有开业主大会", 276, 253, 1034, 21),
+             _line("木子李", 173, 297, 216, 20), _line("楼主", 156, 318, 186, 19),
+             _line("电梯坏了一个多月没人修，物业费倒是一分不少。请问这种涨价合不合规？业主该找哪个部门？", 278, 310, 1034, 18),
+             _line("之前也在网上反映过，回复说会处理，结果还是老样子。", 278, 341, 700, 18),
+             _line("IP属地:浙江 来自iPhone客户端 1楼", 765, 411, 949, 15), _line("2024-10-30 12:23", 949, 411, 1042, 15),
+             _line("去年我在汉寿县丰泽苑小区遇到过一模一样的情况", 276, 608, 769, 22), _line("2楼", 994, 558, 1042, 16)]
+    post = parse_post(lines, datetime.fromisoformat("2024-10-31T09:00:00+08:00"), size=(1200, 700))
+    assert post.author == "木子李"
+    assert post.title == "武陵区福安佳苑物业乱收费"
