@@ -32,6 +32,7 @@ from bot.intake.lexicon import (
     IP_LOCATION_RE,
     LABEL_KIND,
     LABEL_RE,
+    LABELS,
     LEADING_TAG_RE,
     LONG_LABEL_RE,
     PLATFORM_MARKERS,
@@ -450,6 +451,9 @@ def _strip_label(text: str, *, unknown_labels: bool = False) -> str:
     return text.strip()
 
 
+_GLUED_UNIT_LABEL_RE = re.compile(r"^(?:" + "|".join(w for w in LABELS["unit"] if len(w) >= 4) + r")(?=\S{4})")
+
+
 def _glue(parts: Sequence[str]) -> str:
     out = ""
     for part in parts:
@@ -603,6 +607,8 @@ def _unit(segments: Sequence[Segment], roles: list[str], proba: np.ndarray,
         return None
     confidence["addressed_unit"] = _sureness(proba, runs[0], "unit")
     text = _glue([_strip_label(segments[i].text, unknown_labels=n == 0) for n, i in enumerate(runs[0])])
+    # A unit label OCR glued to its value with neither colon nor space ("问政对象常宁市人民政府").
+    text = _GLUED_UNIT_LABEL_RE.sub("", text.strip())
     return text.strip() or None
 
 

@@ -498,3 +498,14 @@ def test_the_nickname_by_the_楼主_badge_is_the_author_and_the_line_over_the_fl
     post = parse_post(lines, datetime.fromisoformat("2024-10-31T09:00:00+08:00"), size=(1200, 700))
     assert post.author == "木子李"
     assert post.title == "武陵区福安佳苑物业乱收费"
+
+
+def test_a_unit_label_glued_to_its_value_is_not_part_of_the_unit() -> None:
+    lines = [_line("问政湖南", 356, 82, 502, 44), _line("常宁市振兴街占道经营堵塞交通", 46, 286, 616, 33),
+             _line("14小时前", 616, 286, 740, 33), _line("问政对象常宁市人民政府", 48, 335, 336, 30),
+             _line("尊敬的书记：", 41, 396, 203, 37),
+             _line("衡阳市常宁市坪杉乡振兴街菜市场门口每天早上摊贩把整条", 44, 561, 796, 29),
+             _line("路都占了，车过不去人也走不动，救护车上次进来都耽误了", 44, 608, 795, 30),
+             _line("十几分钟。", 41, 651, 175, 37), _line("办理中", 42, 869, 133, 36), _line("浏览 4737 评论 91", 610, 871, 817, 32)]
+    post = parse_post(lines, datetime.fromisoformat("2025-07-18T17:00:00+08:00"), size=(850, 1000))
+    assert post.addressed_unit == "常宁市人民政府"
