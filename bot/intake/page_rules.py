@@ -169,6 +169,9 @@ def _name_like(text: str) -> bool:
 
 _FORUM_BUTTONS = {"进吧", "进入贴吧", "进入本吧", "关注本吧"}
 _FORUM_NAME_RE = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9]{1,12}吧$")
+# A chat group's name in a chat list or a title bar ("澧县民生服务群", "碧桂佳园小区业主群(292)"), never a
+# member's nickname (a two-character given name may end in 群: 李群).
+_GROUP_NAME_RE = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9]{3,16}群(?:\s*[(（]\d+[)）])?$")
 
 
 def _chrome_lines(segments: Sequence[Segment], roles: list[str], forwarded_at: datetime) -> None:
@@ -179,7 +182,7 @@ def _chrome_lines(segments: Sequence[Segment], roles: list[str], forwarded_at: d
     forum = any(seg.text.strip() in _FORUM_BUTTONS for seg in segments)
     for i, seg in enumerate(segments):
         text = seg.text.strip()
-        if forum and (text in _FORUM_BUTTONS or _FORUM_NAME_RE.match(text)):
+        if (forum and (text in _FORUM_BUTTONS or _FORUM_NAME_RE.match(text))) or _GROUP_NAME_RE.match(text):
             roles[i] = "chrome"
             continue
         if _LIKES_RE.match(text) or (in_likes and _NAME_LIST_RE.match(text)):

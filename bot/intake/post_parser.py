@@ -194,8 +194,12 @@ def parse_post(
     platform = detect_platform(page + source_tags, content, links)
     if platform == "other" and chat is not None:
         platform = "wechat"  # a chat screenshot with no app named on it: WeChat, by far the most common
+    quoted = None
     if has_boxes:
         roles = _op_author(segments, roles)
+        quoted = _quoted_original(segments, roles, forwarded_at)
+        if quoted is not None:
+            roles = quoted[1]
     if has_boxes and platform not in FEED_PLATFORMS:
         roles = _heading_line(segments, roles)
     title = _title(segments, roles, proba, model_roles, confidence)
@@ -205,9 +209,13 @@ def parse_post(
     title_bracketed = any(seg.text.lstrip().startswith("【") and i > author_at
                           for i, (seg, r) in enumerate(zip(segments, roles, strict=True)) if r == "title")
     author = _author(segments, roles, proba, confidence)
+    if quoted is not None:
+        author = quoted[0]
     posted_at, date_only, ip_location = _time(segments, roles, proba, forwarded_at, confidence)
     unit = _unit(segments, roles, proba, confidence)
     body = _body(segments, roles, proba, model_roles, confidence)
+    if quoted is not None:
+        body = QUOTED_HEAD_RE.sub("", body, count=1)
     if platform in UNTITLED_PLATFORMS and title is not None and not title_bracketed:
         title = None
     own = "\n".join(s.text for s, r in zip(segments, roles, strict=True) if r not in ("other", "chrome"))
@@ -373,6 +381,49 @@ def _op_author(segments: Sequence[Segment], roles: list[str]) -> list[str]:
             out[j] = "title" if j < first_body and len(segments[j].text.strip()) >= 6 and "title" not in roles else "other"
     out[author] = "author"
     return out
+
+
+# The original post quoted inside a repost, headed by its author: "@Amy_24：冷水滩区…".
+QUOTED_HEAD_RE = re.compile(r"^\s*[@＠](?P<name>[^\s@＠:：]{1,20})\s*[:：]\s*(?=\S)")
+
+
+def _quoted_original(segments: Sequence[Segment], roles: list[str],
+                     forwarded_at: datetime) -> tuple[str, list[str]] | None:
+    """A repost (微博 转发): the reposter's words ("转发扩散//@甲:…") over the original, quoted as
+    "@原作者：…" in an indented box with its own time under it. The original is the citizen's post:
+    its author is the quoted name, its text the box's lines, its time the line under the box.
+    Returns (author, roles) or None when the page quotes nothing."""
+    body = [i for i, r in enumerate(roles) if r == "body"]
+    if not body:
+        return None
+    # The box starts the post's text, or follows the reposter's words within a few lines (the layout
+    # rules may have set it aside as another item).
+    head = next((i for i in range(body[0], min(body[0] + 4, len(segments)))
+                 if roles[i] in ("body", "other") and QUOTED_HEAD_RE.match(segments[i].text)), None)
+    if head is None or head == body[0] and not any(r in ("author", "time") for r in roles[:head]):
+        return None
+    left = segments[head].box[0]
+    height = segments[head].box[3] - segments[head].box[1]
+    block = [head]
+    for j in range(head + 1, len(segments)):
+        if roles[j] == "chrome":
+            continue
+        if roles[j] not in ("body", "other") or abs(segments[j].box[0] - left) > 1.5 * height:
+            break
+        block.append(j)
+    after = block[-1] + 1
+    while after < len(segments) and roles[after] == "chrome":
+        after += 1
+    stamp = after if after < len(segments) and find_times(segments[after].text, forwarded_at) else None
+    if stamp is None or len(block) < 2:
+        return None  # an @mention inside someone's text, not a quoted box with its own time
+    out = ["chrome" if r == "chrome" else "other" for r in roles]
+    for j in block:
+        out[j] = "body"
+    out[stamp] = "time"
+    match = QUOTED_HEAD_RE.match(segments[head].text)
+    assert match is not None
+    return match["name"], out
 
 
 def _end_at_counters(segments: Sequence[Segment], roles: list[str]) -> list[str]:

@@ -509,3 +509,22 @@ def test_a_unit_label_glued_to_its_value_is_not_part_of_the_unit() -> None:
              _line("十几分钟。", 41, 651, 175, 37), _line("办理中", 42, 869, 133, 36), _line("浏览 4737 评论 91", 610, 871, 817, 32)]
     post = parse_post(lines, datetime.fromisoformat("2025-07-18T17:00:00+08:00"), size=(850, 1000))
     assert post.addressed_unit == "常宁市人民政府"
+
+
+def test_a_repost_gives_the_quoted_original_with_its_author_and_time() -> None:
+    lines = [_line("微博正文", 411, 110, 615, 65), _line("爱吃辣的小胖", 168, 255, 437, 52),
+             _line("49分钟前 来自 HUAWEI Mate 60", 166, 313, 640, 40),
+             _line("转发扩散，希望相关部门看到//@安静的鱼:支持/", 35, 401, 982, 51),
+             _line("/@Sunny·91Y:[怒]//@弓长陈呀:同城的帮转", 33, 467, 915, 57),
+             _line("@湘江边的阿Q：尊敬的书记：芦淞区德", 70, 589, 948, 52),
+             _line("沙镇裕潭社区这段时间自来水经常停，一停就是", 68, 655, 955, 48),
+             _line("两三天，也不提前通知，村里七十多户人家只能", 69, 723, 956, 46),
+             _line("去挑井水。联系方式：157 2989 0241。", 69, 788, 786, 48),
+             _line("2025-02-25 20:48 来自微博视频号", 68, 869, 585, 39),
+             _line("转发42", 35, 1049, 179, 54), _line("评论6", 283, 1048, 405, 56), _line("赞59", 529, 1048, 636, 56),
+             _line("Lucky·10Y", 149, 1180, 357, 48), _line("别指望了，年年说年年不改", 152, 1247, 658, 43),
+             _line("2分钟前来自湖南", 151, 1311, 413, 40)]
+    post = parse_post(lines, datetime.fromisoformat("2025-08-14T15:00:00+08:00"), size=(1170, 1600))
+    assert post.author == "湘江边的阿Q"
+    assert post.posted_at == datetime.fromisoformat("2025-02-25T20:48:00+08:00")
+    assert post.body.replace("\n", "").startswith("尊敬的书记：芦淞区德沙镇裕潭社区") and "扩散" not in post.body
