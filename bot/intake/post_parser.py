@@ -200,6 +200,8 @@ def parse_post(
         quoted = _quoted_original(segments, roles, forwarded_at)
         if quoted is not None:
             roles = quoted[1]
+        else:
+            roles = _byline_below(segments, roles, forwarded_at)
     if has_boxes and platform not in FEED_PLATFORMS:
         roles = _heading_line(segments, roles)
     title = _title(segments, roles, proba, model_roles, confidence)
@@ -424,6 +426,32 @@ def _quoted_original(segments: Sequence[Segment], roles: list[str],
     match = QUOTED_HEAD_RE.match(segments[head].text)
     assert match is not None
     return match["name"], out
+
+
+def _byline_below(segments: Sequence[Segment], roles: list[str], forwarded_at: datetime) -> list[str]:
+    """A question or note with its asker and time printed under its text ("湘江边的老王 | 2024-12-12
+    17:04  浏览9516次", 百度知道), and nothing of the kind above it: that row gives the author and the
+    time, and ends the post (the answers below are other people's)."""
+    if "author" in roles or "time" in roles:
+        return roles
+    body = [i for i, r in enumerate(roles) if r == "body"]
+    if len(body) < 2:
+        return roles
+    rows = row_ids(segments)
+    for t in range(body[0] + 1, len(segments)):
+        text = segments[t].text.strip()
+        found = find_times(text, forwarded_at)
+        if not found or found[0].start > 0 or len(text) - found[0].end > 12:
+            continue
+        names = [j for j in range(len(segments)) if rows[j] == rows[t] and segments[j].box[2] <= segments[t].box[0] + 4
+                 and name_like(segments[j].text.strip(" |｜·")) and roles[j] != "chrome"]
+        if not names:
+            return roles  # the first time under the text is no byline: leave the page as it is
+        name = max(names, key=lambda j: segments[j].box[2])
+        out = roles[:t] + ["chrome" if r == "chrome" else "other" for r in roles[t:]]
+        out[name], out[t] = "author", "time"
+        return out
+    return roles
 
 
 def _end_at_counters(segments: Sequence[Segment], roles: list[str]) -> list[str]:

@@ -528,3 +528,46 @@ def test_a_repost_gives_the_quoted_original_with_its_author_and_time() -> None:
     assert post.author == "湘江边的阿Q"
     assert post.posted_at == datetime.fromisoformat("2025-02-25T20:48:00+08:00")
     assert post.body.replace("\n", "").startswith("尊敬的书记：芦淞区德沙镇裕潭社区") and "扩散" not in post.body
+
+
+def test_an_askers_byline_under_the_question_gives_its_author_and_time_and_ends_it() -> None:
+    # Real OCR lines of a 百度知道 page (development family h): question, sidebar of related questions,
+    # the asker's byline under the text, then the answers.
+    lines = [
+             _line('百度知道-全球领先中文互动问', 21, 14, 189, 17),
+             _line('←→', 16, 51, 60, 18),
+             _line('zhidao.baidu.com/question/5646160736.html', 125, 52, 405, 17),
+             _line('百度知道', 206, 101, 311, 35),
+             _line('搜索答案', 867, 105, 933, 25),
+             _line('我要提问', 965, 105, 1030, 25),
+             _line('邵东市青松里小区夜间施工噪音扰民，该找哪个部门？', 207, 180, 730, 29),
+             _line('相关问题', 1014, 181, 1089, 28),
+             _line('尊敬的领导：您好！', 207, 220, 339, 23),
+             _line('沙裕路路灯坏了一年没人修', 1017, 216, 1190, 20),
+             _line('我是邵东市青松里小区的业主，小区旁边的工地每天晚上施工到凌晨一两点，打桩机的声音震得窗户都在响，老人', 208, 253, 961, 20),
+             _line('兰坪社区河道被倾倒建筑垃圾', 1019, 261, 1203, 17),
+             _line('小孩根本睡不着。', 207, 278, 325, 23),
+             _line('向街道和城管反映过好几次，白天停一下晚上照样干。请问夜间施工有没有审批?能不能管一管?', 208, 312, 850, 20),
+             _line('丰杉村河道被倾倒建筑垃圾', 1018, 303, 1190, 20),
+             _line('这个问题已经持续很久了，周边好几个小区上千户居民都受影响。', 208, 345, 638, 20),
+             _line('金桂家园小区电梯频繁故障困人', 1019, 350, 1216, 17),
+             _line('湘江边的老王|2024-12-1217:04', 208, 379, 420, 17),
+             _line('浏览9516次', 892, 377, 974, 21),
+             _line('青阳街占道经营堵塞交通', 1018, 392, 1176, 20),
+             _line('我来答', 237, 418, 291, 26),
+             _line('丰冲路修路半年未完工', 1017, 436, 1163, 20),
+             _line('3个回答', 204, 471, 272, 28),
+             _line('枫金社区河道被倾倒建筑垃圾', 1019, 481, 1203, 17),
+             _line('用', 216, 519, 239, 23),
+             _line('用户8143811280', 254, 512, 370, 26),
+             _line('Lv5', 368, 513, 397, 18),
+             _line('2024-11-2211:22·擅长：社会民生', 254, 533, 454, 17),
+             _line('铺潭社区自来水断断续续', 1018, 525, 1175, 17),
+             _line('最佳答案', 209, 560, 271, 22),
+             _line('别指望了，年年说年年不改建议先打12345市民热线，把时间、地点和具体情况说清楚，一般三到五个工作日会有', 208, 595, 958, 20),
+             _line('回复。', 205, 618, 251, 26),
+    ]
+    post = parse_post(lines, datetime.fromisoformat("2025-05-14T20:36:00+08:00"), size=(1600, 900))
+    assert post.author == "湘江边的老王"
+    assert post.posted_at == datetime.fromisoformat("2024-12-12T17:04:00+08:00")
+    assert "12345" not in post.body and "用户8143811280" not in post.body
