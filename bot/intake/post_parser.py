@@ -279,7 +279,7 @@ def _settle_roles(segments: Sequence[Segment], roles: list[str], proba: np.ndarr
         # A heading beside the post (a desktop sidebar's "最新留言") does not end it.
         beside = bool(above) and (seg.box[0] >= max(b[2] for b in above) or seg.box[2] <= min(b[0] for b in above))
         if SECTION_HEAD_RE.match(seg.text.strip()) and above and not beside:
-            roles[i + 1 :] = ["other" if r == "body" else r for r in roles[i + 1 :]]
+            roles[i:] = ["other" if r == "body" else r for r in roles[i:]]  # the heading too
             break
     if "body" not in roles:
         runs = _runs(roles, "other")

@@ -281,7 +281,8 @@ def test_a_complaining_comment_is_the_post_only_under_a_post_that_does_not_compl
 
 @pytest.mark.parametrize("reply", ["您好，接到留言后，我局立即会同街道赴现场调查，已责令限期整改。",
                                    "网友您好：经调查，您所反映的情况属实，我局已安排专人处理。",
-                                   "尊敬的网友，您好！您反映的问题已收悉，现答复如下。"])
+                                   "尊敬的网友，您好！您反映的问题已收悉，现答复如下。",
+                                   "您好，您的诉求已转至双峰县城市管理和综合执法局办理。"])
 def test_an_offices_reply_under_the_post_ends_its_body(reply: str) -> None:
     lines = [
         _line("公司拒绝缴纳社会保险", 30, 200, 600, 46),
@@ -289,6 +290,19 @@ def test_an_offices_reply_under_the_post_ends_its_body(reply: str) -> None:
         *[_line(text, 30, 340 + 45 * n, 1050, 34) for n, text in enumerate(BODY)],
         _line("珠晖区人力资源和社会保障局", 30, 520, 500, 30),
         _line(reply, 30, 570, 1050, 34),
+    ]
+    post = parse_post(lines, FORWARDED, size=(1080, 1400))
+    assert post.body == "".join(BODY)
+
+
+@pytest.mark.parametrize("heading", ["官方回复·望城区人民政府", "网友回复(16)"])
+def test_a_replies_heading_under_the_post_ends_its_body(heading: str) -> None:
+    lines = [
+        _line("公司拒绝缴纳社会保险", 30, 200, 600, 46),
+        _line("留言人：奔跑的蜗牛", 30, 270, 400, 30), _line("2025-04-20 18:10", 600, 270, 900, 30),
+        *[_line(text, 30, 340 + 45 * n, 1050, 34) for n, text in enumerate(BODY)],
+        _line(heading, 58, 520, 425, 36),
+        _line("执法人员已于当日前往青年街现场调查，对涉事单位下达了整改通知书。", 30, 570, 1050, 34),
     ]
     post = parse_post(lines, FORWARDED, size=(1080, 1400))
     assert post.body == "".join(BODY)
