@@ -197,10 +197,12 @@ def parse_post(
     quoted = None
     if has_boxes:
         roles = _op_author(segments, roles)
-        quoted = _quoted_original(segments, roles, forwarded_at)
+        # A repost quoting its original is 微博's; a byline under the text and a heading line over
+        # it are boards' and Q&A sites', never a feed's or a chat's.
+        quoted = _quoted_original(segments, roles, forwarded_at) if platform == "weibo" else None
         if quoted is not None:
             roles = quoted[1]
-        else:
+        elif platform not in FEED_PLATFORMS:
             roles = _byline_below(segments, roles, forwarded_at)
     if has_boxes and platform not in FEED_PLATFORMS:
         roles = _heading_line(segments, roles)
