@@ -2,8 +2,8 @@
 
 Eight families, each written from public knowledge of the sites by someone who never read the
 parser (nor the other families' layouts): `a` (bench/heldout_layouts), `b` (bench/heldout_layouts_b),
-`c`, `d`, `e`, `f`, `g` and `h` (bench/heldout_layouts_c … _h). Families `a`, `c`, `d`, `e`, `f` and `g` were looked
-at while the parser was improved (their failures studied as kinds), so they are development
+`c`, `d`, `e`, `f`, `g` and `h` (bench/heldout_layouts_c … _h). Families `a`, `c`, `d`, `e`, `f`,
+`g` and `h` were looked at while the parser was improved (their failures studied as kinds), so they are development
 families; family `b` is the held-out one: never look at its images or failures to tune, run this
 bench on it to report. Scoring is this file's
 own (not bench/ocr.py's), from the family's labels:
@@ -18,7 +18,7 @@ own (not bench/ocr.py's), from the family's labels:
 - phones: the same set of numbers (digits only).
 
 Also prints full intake vs the bare OCR engine, seconds per image. Prints, never asserts.
-Run: .venv/bin/python bench/ocr_heldout.py [--family a|b|c|d|e|f|g] [--count 60] [--seed 7] [--details out.jsonl]
+Run: .venv/bin/python bench/ocr_heldout.py [--family a|b|c|d|e|f|g|h] [--count 60] [--seed 7] [--details out.jsonl]
 """
 
 from __future__ import annotations
