@@ -182,7 +182,8 @@ def _chrome_lines(segments: Sequence[Segment], roles: list[str], forwarded_at: d
     forum = any(seg.text.strip() in _FORUM_BUTTONS for seg in segments)
     for i, seg in enumerate(segments):
         text = seg.text.strip()
-        if (forum and (text in _FORUM_BUTTONS or _FORUM_NAME_RE.match(text))) or _GROUP_NAME_RE.match(text):
+        if (forum and (text in _FORUM_BUTTONS or _FORUM_NAME_RE.match(text))) or (
+                roles[i] != "body" and _GROUP_NAME_RE.match(text)):  # not a line of text ending in 成群
             roles[i] = "chrome"
             continue
         if _LIKES_RE.match(text) or (in_likes and _NAME_LIST_RE.match(text)):

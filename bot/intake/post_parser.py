@@ -479,6 +479,21 @@ def _end_at_counters(segments: Sequence[Segment], roles: list[str]) -> list[str]
 FLOOR_RE = re.compile(r"^\s*(?P<floor>\d{1,4})\s*楼")
 
 
+def _is_floor_line(text: str, forwarded_at: datetime) -> bool:
+    """"1楼", "2楼 · 10-14 08:04 来自iPhone客户端": a floor and its meta, not a sentence that starts
+    with a storey ("12楼的住户反映…", "1楼门面占道")."""
+    m = FLOOR_RE.match(text)
+    if m is None:
+        return False
+    rest = text[m.end() :].strip(" ·•・‧|｜")
+    if not rest:
+        return True
+    found = find_times(rest, forwarded_at)
+    if found and found[0].start == 0:
+        rest = rest[found[0].end :].strip(" ·•・‧|｜")
+    return not rest or rest.startswith(("来自", "IP属地", "回复", "湖南"))
+
+
 def _end_at_floor(segments: Sequence[Segment], roles: list[str], forwarded_at: datetime) -> list[str]:
     """In a thread, the first floor line under the post's text ends the post: the floors below are
     other people's replies. The time on a 1楼 line is the post's own."""
@@ -486,7 +501,7 @@ def _end_at_floor(segments: Sequence[Segment], roles: list[str], forwarded_at: d
     if len(body) < 2:
         return roles
     rows = row_ids(segments)
-    floor = next((i for i in range(body[0] + 1, len(segments)) if FLOOR_RE.match(segments[i].text)
+    floor = next((i for i in range(body[0] + 1, len(segments)) if _is_floor_line(segments[i].text, forwarded_at)
                   and all(j == i or rows[j] != rows[i] or segments[j].box[0] > segments[i].box[0]
                           for j in range(len(segments)))), None)
     if floor is None:

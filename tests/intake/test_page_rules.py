@@ -585,3 +585,14 @@ def test_an_askers_byline_under_the_question_gives_its_author_and_time_and_ends_
     assert post.author == "湘江边的老王"
     assert post.posted_at == datetime.fromisoformat("2024-12-12T17:04:00+08:00")
     assert "12345" not in post.body and "用户8143811280" not in post.body
+
+
+def test_a_line_of_text_that_starts_with_a_storey_is_no_floor_line() -> None:
+    # "12楼的住户…" wrapped to the start of a line is the citizen's sentence, not a thread's floor.
+    lines = [_line("公司拒绝缴纳社会保险", 30, 200, 600, 46),
+             _line("留言人：奔跑的蜗牛", 30, 270, 400, 30), _line("2025-04-20 18:10", 600, 270, 900, 30),
+             _line("我们小区3栋的电梯这个月已经坏了四次，物业只贴一张停用告示，住在", 30, 340, 1050, 34),
+             _line("12楼的住户每天爬楼，老人根本下不了楼，请有关部门督促物业维修。", 30, 385, 1050, 34),
+             _line("联系电话：13800001111", 30, 430, 400, 34)]
+    post = parse_post(lines, FORWARDED, size=(1080, 800))
+    assert "请有关部门督促物业维修" in post.body and "13800001111" in post.body
