@@ -509,10 +509,6 @@ def _post_author_index(roles: Sequence[str]) -> int:
 EDITED_AT_RE = re.compile(r"^\s*(?:编辑于|发布于|发表于)\s*")
 
 
-def _same_row(a: Segment, b: Segment) -> bool:
-    return min(a.box[3], b.box[3]) - max(a.box[1], b.box[1]) > 0.5 * min(a.box[3] - a.box[1], b.box[3] - b.box[1])
-
-
 def _time(
     segments: Sequence[Segment], roles: list[str], proba: np.ndarray, forwarded_at: datetime,
     confidence: dict[str, float],
@@ -531,10 +527,10 @@ def _time(
                                                i > first_body, -proba[i, column]))
     # Last: a time under the post labelled as its own ("编辑于 08-31 18:05" under a 小红书 note), which the
     # layout rules left outside the post with the comments below it.
+    rows = row_ids(segments)
     ranked += [i for i, r in enumerate(roles) if r in ("other", "chrome") and i not in ranked
                and (EDITED_AT_RE.match(segments[i].text)
-                    or (i > 0 and EDITED_AT_RE.fullmatch(segments[i - 1].text.strip())
-                        and _same_row(segments[i - 1], segments[i])))]
+                    or (i > 0 and EDITED_AT_RE.fullmatch(segments[i - 1].text.strip()) and rows[i - 1] == rows[i]))]
     moment, date_only = None, False
     for i in ranked:
         found = find_times(segments[i].text, forwarded_at)
